@@ -1,0 +1,1 @@
+namespace BranchBot.Infrastructure; public static class Placeholder { }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of BranchBot: unit, SDK-pipeline, persistence, manifest, cards and end-to-end in the
+# Microsoft 365 Agents Playground under headless Chromium. Installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/install-test-tools.sh
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+status=0
+dotnet build BranchBot.sln -c Release -nologo -clp:ErrorsOnly || exit 1
+dotnet test BranchBot.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" \
+  -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | tee "$results/dotnet-test.log" || status=$?
+
+# One closing line that any reader understands, summed over the test projects.
+passed=$(grep -oE 'Passed: +[0-9]+' "$results/dotnet-test.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$results/dotnet-test.log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$results/dotnet-test.log" | awk '{s+=$2} END {print s+0}')
+if [ "$passed" -eq 0 ]; then status=1; fi
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
