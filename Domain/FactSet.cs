@@ -28,7 +28,7 @@ public sealed class FactSet
 
         foreach (var s in Submissions) KeepEarliest(_reports, new(s.Kind, s.MemberId, s.MemberId, s.Period), s.SubmittedAt);
         foreach (var t in Talks)
-            KeepEarliest(_talksByMonth, new(ObligationKind.Talk, t.MentorId, t.MenteeId, Period.Containing(Cadence.Monthly, t.Date)), t.RecordedAt);
+            KeepEarliest(_talksByMonth, new(ObligationKind.Talk, t.MentorId, t.MenteeId, MonthCode(t.Date.Year, t.Date.Month)), t.RecordedAt);
         foreach (var e in Evaluations) KeepEarliest(_evaluations, new(e.Kind, null, e.SubjectId, e.Period), e.At);
         foreach (var x in Excuses)
         {
@@ -68,8 +68,7 @@ public sealed class FactSet
         var firstMonth = (period.Number - 1) * (int)period.Cadence + 1;
         for (var i = 0; i < (int)period.Cadence; i++)
         {
-            var month = new Period(Cadence.Monthly, period.Year, firstMonth + i);
-            if (_talksByMonth.TryGetValue(new(ObligationKind.Talk, mentorId, menteeId, month), out var at) && (earliest is null || at < earliest))
+            if (_talksByMonth.TryGetValue(new(ObligationKind.Talk, mentorId, menteeId, MonthCode(period.Year, firstMonth + i)), out var at) && (earliest is null || at < earliest))
                 earliest = at;
         }
         return earliest;
@@ -95,15 +94,22 @@ public sealed class FactSet
     public Extension? ApprovedExtension(ObligationKind kind, int memberId, Period period) =>
         _extensions.GetValueOrDefault(new(kind, memberId, memberId, period));
 
+    /// <summary>For each report (member, kind, period), when its first version was received.</summary>
+    internal IEnumerable<(int MemberId, ObligationKind Kind, DateTimeOffset At)> FirstReports() =>
+        _reports.Select(r => (r.Key.Subject, r.Key.Kind, r.Value));
+
     private static void KeepEarliest(Dictionary<FactKey, DateTimeOffset> index, FactKey key, DateTimeOffset at)
     {
         if (!index.TryGetValue(key, out var known) || at < known) index[key] = at;
     }
 
     // Periods folded to an int so that hashing a key does not go through the record's equality contract.
+    private static int PeriodCode(Cadence cadence, int year, int number) => ((int)cadence * 10_000 + year) * 100 + number;
+    private static int MonthCode(int year, int month) => PeriodCode(Cadence.Monthly, year, month);
+
     private readonly record struct FactKey(ObligationKind Kind, int Owner, int Subject, int PeriodCode)
     {
         public FactKey(ObligationKind kind, int? owner, int subject, Period period)
-            : this(kind, owner ?? int.MinValue, subject, ((int)period.Cadence * 10_000 + period.Year) * 100 + period.Number) { }
+            : this(kind, owner ?? int.MinValue, subject, FactSet.PeriodCode(period.Cadence, period.Year, period.Number)) { }
     }
 }

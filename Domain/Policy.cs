@@ -118,7 +118,8 @@ public sealed record PolicyRule
 public sealed record Policy
 {
     private readonly PolicyRule[] _rules;
-    private readonly Dictionary<(Stage, Owner), PolicyRule[]> _byStageAndOwner;
+    // Indexed by stage and owner (both small enums): the schedule asks this for every person and period.
+    private readonly PolicyRule[][] _byStageAndOwner;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -138,7 +139,9 @@ public sealed record Policy
             throw new ArgumentException($"The rule {duplicate.Key.Kind} / {duplicate.Key.SubjectStage} / {duplicate.Key.Owner} appears more than once.", nameof(rules));
         _rules = [.. rules];
         DueSoonDays = dueSoonDays;
-        _byStageAndOwner = _rules.GroupBy(r => (r.SubjectStage, r.Owner)).ToDictionary(g => g.Key, g => g.ToArray());
+        _byStageAndOwner = new PolicyRule[Slots][];
+        for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
+        foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
     }
 
     /// <summary>The rules.</summary>
@@ -165,8 +168,14 @@ public sealed record Policy
     ]);
 
     /// <summary>The rules owed by an owner about a person at a stage.</summary>
-    public IReadOnlyList<PolicyRule> RulesFor(Stage stage, Owner owner) =>
-        _byStageAndOwner.TryGetValue((stage, owner), out var rules) ? rules : [];
+    public IReadOnlyList<PolicyRule> RulesFor(Stage stage, Owner owner)
+    {
+        var slot = Slot(stage, owner);
+        return slot >= 0 && slot < Slots ? _byStageAndOwner[slot] : [];
+    }
+
+    private const int Slots = 5 * 4;
+    private static int Slot(Stage stage, Owner owner) => (int)stage * 4 + (int)owner;
 
     /// <summary>The rule for a kind, stage and owner, if the policy has one.</summary>
     public PolicyRule? Find(ObligationKind kind, Stage stage, Owner owner) =>

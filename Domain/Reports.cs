@@ -122,16 +122,15 @@ public sealed record YearlyTotals(
         ArgumentNullException.ThrowIfNull(facts);
         var roster = members.ToDictionary(m => m.Id);
 
+        // Year boundaries as instants once, instead of converting every fact's instant to a local date.
+        var yearStarts = branch.EndOfDay(new DateOnly(year, 1, 1).AddDays(-1)).AddSeconds(1);
+        var yearEnds = branch.EndOfDay(new DateOnly(year, 12, 31)).AddSeconds(1);
+        bool InYear(DateTimeOffset at) => at >= yearStarts && at < yearEnds;
+
         int thought = 0, branchReports = 0, byProbationary = 0;
-        var firstVersions = new Dictionary<(int, ObligationKind, Period), DateTimeOffset>();
-        foreach (var s in facts.Submissions)
+        foreach (var (memberId, kind, at) in facts.FirstReports())
         {
-            var key = (s.MemberId, s.Kind, s.Period);
-            if (!firstVersions.TryGetValue(key, out var at) || s.SubmittedAt < at) firstVersions[key] = s.SubmittedAt;
-        }
-        foreach (var ((memberId, kind, _), at) in firstVersions)
-        {
-            if (branch.LocalDate(at).Year != year) continue;
+            if (!InYear(at)) continue;
             if (kind == ObligationKind.ThoughtReport) thought++; else branchReports++;
             if (roster.TryGetValue(memberId, out var author) && author.Stage == Stage.Probationary) byProbationary++;
         }
@@ -150,7 +149,7 @@ public sealed record YearlyTotals(
             }
         }
 
-        var evaluations = facts.Evaluations.Count(e => branch.LocalDate(e.At).Year == year);
+        var evaluations = facts.Evaluations.Count(e => InYear(e.At));
         var perStage = Enum.GetValues<Stage>().ToDictionary(s => s, s => 0);
         var entered = Enum.GetValues<Stage>().ToDictionary(s => s, s => 0);
         foreach (var m in roster.Values)
