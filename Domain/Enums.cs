@@ -79,7 +79,7 @@ public enum ObligationStatus
     NotYetDue = 1,
     /// <summary>Open, deadline not near.</summary>
     Due = 2,
-    /// <summary>Open, deadline within the first reminder offset.</summary>
+    /// <summary>Open, within <see cref="Policy.DueSoonDays"/> of the due date, or past the deadline but within the grace days.</summary>
     DueSoon = 3,
     /// <summary>Deadline (plus grace) passed without fulfilment.</summary>
     Overdue = 4,

@@ -1,0 +1,115 @@
+namespace BranchBot.Domain;
+
+/// <summary>
+/// The recorded facts (reports, talks, excuses, extensions, evaluations), indexed once so that finding
+/// what fulfils, excuses or extends an obligation is a dictionary lookup.
+/// </summary>
+public sealed class FactSet
+{
+    private readonly Dictionary<FactKey, DateTimeOffset> _reports = [];
+    private readonly Dictionary<FactKey, DateTimeOffset> _talksByMonth = [];
+    private readonly Dictionary<FactKey, DateTimeOffset> _evaluations = [];
+    private readonly Dictionary<FactKey, Excuse> _excuses = [];
+    private readonly Dictionary<FactKey, Extension> _extensions = [];
+
+    /// <summary>Indexes the facts; any of them may be omitted.</summary>
+    public FactSet(
+        IEnumerable<Submission>? submissions = null,
+        IEnumerable<Talk>? talks = null,
+        IEnumerable<Excuse>? excuses = null,
+        IEnumerable<Extension>? extensions = null,
+        IEnumerable<Evaluation>? evaluations = null)
+    {
+        Submissions = [.. submissions ?? []];
+        Talks = [.. talks ?? []];
+        Excuses = [.. excuses ?? []];
+        Extensions = [.. extensions ?? []];
+        Evaluations = [.. evaluations ?? []];
+
+        foreach (var s in Submissions) KeepEarliest(_reports, new(s.Kind, s.MemberId, s.MemberId, s.Period), s.SubmittedAt);
+        foreach (var t in Talks)
+            KeepEarliest(_talksByMonth, new(ObligationKind.Talk, t.MentorId, t.MenteeId, MonthCode(t.Date.Year, t.Date.Month)), t.RecordedAt);
+        foreach (var e in Evaluations) KeepEarliest(_evaluations, new(e.Kind, null, e.SubjectId, e.Period), e.At);
+        foreach (var x in Excuses)
+        {
+            var key = new FactKey(x.Kind, x.OwnerId, x.SubjectId, x.Period);
+            if (!_excuses.TryGetValue(key, out var known) || x.At < known.At) _excuses[key] = x;
+        }
+        foreach (var x in Extensions)
+        {
+            if (x.Status != ExtensionStatus.Approved) continue;
+            var key = new FactKey(x.Kind, x.MemberId, x.MemberId, x.Period);
+            if (!_extensions.TryGetValue(key, out var known) || x.RequestedUntil > known.RequestedUntil) _extensions[key] = x;
+        }
+    }
+
+    /// <summary>No facts at all.</summary>
+    public static FactSet Empty { get; } = new();
+
+    /// <summary>All submissions, every version.</summary>
+    public IReadOnlyList<Submission> Submissions { get; }
+    /// <summary>All talk records.</summary>
+    public IReadOnlyList<Talk> Talks { get; }
+    /// <summary>All excuses.</summary>
+    public IReadOnlyList<Excuse> Excuses { get; }
+    /// <summary>All extension requests, whatever their status.</summary>
+    public IReadOnlyList<Extension> Extensions { get; }
+    /// <summary>All evaluations.</summary>
+    public IReadOnlyList<Evaluation> Evaluations { get; }
+
+    /// <summary>When the member first submitted this kind of report for the period (version 1), if ever.</summary>
+    public DateTimeOffset? ReportSubmittedAt(int memberId, ObligationKind kind, Period period) =>
+        _reports.TryGetValue(new(kind, memberId, memberId, period), out var at) ? at : null;
+
+    /// <summary>When the first talk of the mentor with the mentee dated inside the period was recorded, if any.</summary>
+    public DateTimeOffset? TalkRecordedAt(int mentorId, int menteeId, Period period)
+    {
+        DateTimeOffset? earliest = null;
+        var firstMonth = (period.Number - 1) * (int)period.Cadence + 1;
+        for (var i = 0; i < (int)period.Cadence; i++)
+        {
+            if (_talksByMonth.TryGetValue(new(ObligationKind.Talk, mentorId, menteeId, MonthCode(period.Year, firstMonth + i)), out var at) && (earliest is null || at < earliest))
+                earliest = at;
+        }
+        return earliest;
+    }
+
+    /// <summary>When the committee recorded this evaluation of the subject for the period, if it did.</summary>
+    public DateTimeOffset? EvaluatedAt(int subjectId, ObligationKind kind, Period period) =>
+        _evaluations.TryGetValue(new(kind, null, subjectId, period), out var at) ? at : null;
+
+    /// <summary>When the obligation with this owner, subject, kind and period was fulfilled, if it was.</summary>
+    public DateTimeOffset? FulfilledAt(ObligationKind kind, int? ownerId, int subjectId, Period period) => kind switch
+    {
+        ObligationKind.ThoughtReport or ObligationKind.BranchReport => ReportSubmittedAt(subjectId, kind, period),
+        ObligationKind.Talk => ownerId is { } mentor ? TalkRecordedAt(mentor, subjectId, period) : null,
+        _ => EvaluatedAt(subjectId, kind, period),
+    };
+
+    /// <summary>The (earliest) excuse for exactly this owner, subject, kind and period.</summary>
+    public Excuse? ExcuseFor(ObligationKind kind, int? ownerId, int subjectId, Period period) =>
+        _excuses.GetValueOrDefault(new(kind, ownerId, subjectId, period));
+
+    /// <summary>The approved extension (the latest date if several) of this person's obligation of this kind and period.</summary>
+    public Extension? ApprovedExtension(ObligationKind kind, int memberId, Period period) =>
+        _extensions.GetValueOrDefault(new(kind, memberId, memberId, period));
+
+    /// <summary>For each report (member, kind, period), when its first version was received.</summary>
+    internal IEnumerable<(int MemberId, ObligationKind Kind, DateTimeOffset At)> FirstReports() =>
+        _reports.Select(r => (r.Key.Subject, r.Key.Kind, r.Value));
+
+    private static void KeepEarliest(Dictionary<FactKey, DateTimeOffset> index, FactKey key, DateTimeOffset at)
+    {
+        if (!index.TryGetValue(key, out var known) || at < known) index[key] = at;
+    }
+
+    // Periods folded to an int so that hashing a key does not go through the record's equality contract.
+    private static int PeriodCode(Cadence cadence, int year, int number) => ((int)cadence * 10_000 + year) * 100 + number;
+    private static int MonthCode(int year, int month) => PeriodCode(Cadence.Monthly, year, month);
+
+    private readonly record struct FactKey(ObligationKind Kind, int Owner, int Subject, int PeriodCode)
+    {
+        public FactKey(ObligationKind kind, int? owner, int subject, Period period)
+            : this(kind, owner ?? int.MinValue, subject, FactSet.PeriodCode(period.Cadence, period.Year, period.Number)) { }
+    }
+}

@@ -1,0 +1,186 @@
+namespace BranchBot.Domain;
+
+/// <summary>
+/// Who owes what, when: the branch's policy applied to its members and matched with the recorded facts.
+/// A person owes the duties of their current stage from the first full period that starts on or after
+/// <see cref="Member.StageSince"/> (or from the period containing it when the rule says so), and nothing
+/// for a period that ended before <see cref="Branch.TrackingStartsOn"/>.
+/// </summary>
+/// <remarks>
+/// Mentor duties are found through the mentee's <see cref="Member.Mentors"/>, so to ask what a mentor owes,
+/// the members given here must include that mentor's mentees.
+/// </remarks>
+public sealed class ObligationSchedule
+{
+    private readonly LocalDays _days;
+    private readonly Dictionary<int, Member> _members = [];
+    private readonly Dictionary<int, List<Member>> _menteesByMentor = [];
+
+    /// <summary>Creates the schedule over the given members and facts.</summary>
+    public ObligationSchedule(Branch branch, Policy policy, IEnumerable<Member> members, FactSet facts)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(facts);
+        _days = new LocalDays(branch);
+        Policy = policy;
+        Facts = facts;
+        foreach (var member in members)
+        {
+            _members[member.Id] = member;
+            foreach (var assignment in member.Mentors)
+            {
+                if (assignment.MentorId == member.Id) continue;
+                if (!_menteesByMentor.TryGetValue(assignment.MentorId, out var mentees)) _menteesByMentor[assignment.MentorId] = mentees = [];
+                mentees.Add(member);
+            }
+        }
+    }
+
+    /// <summary>The branch.</summary>
+    public Branch Branch => _days.Branch;
+    /// <summary>The policy applied.</summary>
+    public Policy Policy { get; }
+    /// <summary>The facts matched.</summary>
+    public FactSet Facts { get; }
+    /// <summary>The members the schedule knows, by id.</summary>
+    public IReadOnlyDictionary<int, Member> Members => _members;
+
+    /// <summary>What the member owes (own reports and talks with each mentee) for the periods overlapping the date range.</summary>
+    public IReadOnlyList<Obligation> OwedBy(Member member, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var result = new List<Obligation>();
+        AddOwedBy(result, member, from, to);
+        return result;
+    }
+
+    /// <summary>What the members owe for the periods (of every cadence) that contain the date.</summary>
+    public IReadOnlyList<Obligation> OwedBy(IEnumerable<Member> members, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var result = new List<Obligation>();
+        foreach (var member in members) AddOwedBy(result, member, date, date);
+        return result;
+    }
+
+    /// <summary>What the members owe for exactly this period (rules of its cadence only).</summary>
+    public IReadOnlyList<Obligation> OwedBy(IEnumerable<Member> members, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(period);
+        var result = new List<Obligation>();
+        foreach (var member in members) AddOwedBy(result, member, period.Start, period.Start, period.Cadence);
+        return result;
+    }
+
+    /// <summary>Everything owed about the member (own duties, each mentor's talks, the committee's evaluations) for the periods overlapping the date range.</summary>
+    public IReadOnlyList<Obligation> About(Member subject, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var result = new List<Obligation>();
+        AddSelf(result, subject, from, to, null);
+        AddMentors(result, subject, from, to, null);
+        AddCommittee(result, subject, from, to, null);
+        return result;
+    }
+
+    /// <summary>What the committee owes about the members for the periods overlapping the date range.</summary>
+    public IReadOnlyList<Obligation> OwedByCommittee(IEnumerable<Member> subjects, DateOnly from, DateOnly to)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var result = new List<Obligation>();
+        foreach (var subject in subjects) AddCommittee(result, subject, from, to, null);
+        return result;
+    }
+
+    /// <summary>
+    /// The members' open obligations (due, due soon or overdue) at the instant, from every period that has
+    /// started since <paramref name="since"/> (default: the branch's tracking start), oldest first.
+    /// </summary>
+    public IReadOnlyList<Obligation> OpenAt(IEnumerable<Member> owners, DateTimeOffset now, DateOnly? since = null)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        var today = Branch.LocalDate(now);
+        var from = since ?? Branch.TrackingStartsOn;
+        var all = new List<Obligation>();
+        foreach (var owner in owners) AddOwedBy(all, owner, from, today);
+        return [.. all.Where(o => o.StatusOn(now).IsOpen()).OrderBy(o => o.DueDate).ThenBy(o => o.Kind).ThenBy(o => o.OwnerId).ThenBy(o => o.SubjectId)];
+    }
+
+    /// <summary>Completion of what a group's members owe for one period.</summary>
+    public GroupCompletion CompletionOf(IEnumerable<Member> groupMembers, Period period, DateTimeOffset now) =>
+        GroupCompletion.Of([period], OwedBy(groupMembers, period), now);
+
+    /// <summary>Completion of what a group's members owe for the period of the cadence that contains the date.</summary>
+    public GroupCompletion CompletionOf(IEnumerable<Member> groupMembers, Cadence cadence, DateOnly date, DateTimeOffset now) =>
+        CompletionOf(groupMembers, Period.Containing(cadence, date), now);
+
+    /// <summary>The member's own obligations (reports and talks they owe) over the date range with their status at the instant, newest first.</summary>
+    public MemberHistory HistoryOf(Member member, DateOnly from, DateOnly to, DateTimeOffset now) =>
+        MemberHistory.Of(member, OwedBy(member, from, to), now);
+
+    private void AddOwedBy(List<Obligation> into, Member member, DateOnly from, DateOnly to, Cadence? cadence = null)
+    {
+        AddSelf(into, member, from, to, cadence);
+        if (_menteesByMentor.TryGetValue(member.Id, out var mentees))
+            foreach (var mentee in mentees)
+                foreach (var rule in Policy.RulesFor(mentee.Stage, Owner.Mentor))
+                    if (cadence is null || rule.Cadence == cadence)
+                        AddPeriods(into, rule, member.Id, mentee, from, to);
+    }
+
+    private void AddSelf(List<Obligation> into, Member member, DateOnly from, DateOnly to, Cadence? cadence)
+    {
+        foreach (var rule in Policy.RulesFor(member.Stage, Owner.Self))
+            if (cadence is null || rule.Cadence == cadence)
+                AddPeriods(into, rule, member.Id, member, from, to);
+    }
+
+    private void AddMentors(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence)
+    {
+        foreach (var rule in Policy.RulesFor(subject.Stage, Owner.Mentor))
+            if (cadence is null || rule.Cadence == cadence)
+                foreach (var assignment in subject.Mentors)
+                    if (assignment.MentorId != subject.Id)
+                        AddPeriods(into, rule, assignment.MentorId, subject, from, to);
+    }
+
+    private void AddCommittee(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence)
+    {
+        foreach (var rule in Policy.RulesFor(subject.Stage, Owner.Committee))
+            if (cadence is null || rule.Cadence == cadence)
+                AddPeriods(into, rule, null, subject, from, to);
+    }
+
+    private void AddPeriods(List<Obligation> into, PolicyRule rule, int? ownerId, Member subject, DateOnly from, DateOnly to)
+    {
+        if (to < from) return;
+        var first = FirstOwedPeriod(rule, subject.StageSince);
+        var period = Period.Containing(rule.Cadence, from);
+        if (period.CompareTo(first) < 0) period = first;
+        while (period.Start <= to)
+        {
+            if (period.End >= Branch.TrackingStartsOn) into.Add(Create(rule, period, ownerId, subject.Id));
+            if (period.Year == 2200 && period.Number == 12 / (int)period.Cadence) break;
+            period = period.Next();
+        }
+    }
+
+    /// <summary>The first period of the rule a person owes after entering its stage on the given date.</summary>
+    public static Period FirstOwedPeriod(PolicyRule rule, DateOnly stageSince)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var containing = Period.Containing(rule.Cadence, stageSince);
+        return rule.OwesPartialFirstPeriod || containing.Start == stageSince ? containing : containing.Next();
+    }
+
+    private Obligation Create(PolicyRule rule, Period period, int? ownerId, int subjectId)
+    {
+        var extension = ownerId is { } owner ? Facts.ApprovedExtension(rule.Kind, owner, period) : null;
+        return new Obligation(_days, Policy, rule, period, ownerId, subjectId,
+            Facts.FulfilledAt(rule.Kind, ownerId, subjectId, period),
+            Facts.ExcuseFor(rule.Kind, ownerId, subjectId, period),
+            extension);
+    }
+}
