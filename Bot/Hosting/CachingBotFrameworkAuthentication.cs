@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
 
 namespace BranchBot.Bot.Hosting;
 
@@ -14,9 +15,21 @@ namespace BranchBot.Bot.Hosting;
 public sealed class CachingBotFrameworkAuthentication(BotFrameworkAuthentication inner, ConnectorClientCache cache)
     : BotFrameworkAuthentication
 {
+    private readonly Lazy<string> _defaultAudience = new(() => DefaultAudienceOf(inner));
+
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
-        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false);
+        AuthenticateRequestResult result;
+        try
+        {
+            result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or SecurityTokenException)
+        {
+            // A malformed Authorization header is the caller's fault: the adapter answers 401 for this type.
+            throw new UnauthorizedAccessException("The request's token could not be validated.", exception);
+        }
+
         result.ConnectorFactory = Wrap(result.ConnectorFactory, result.ClaimsIdentity);
         return result;
     }
@@ -42,12 +55,29 @@ public sealed class CachingBotFrameworkAuthentication(BotFrameworkAuthentication
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
     private ConnectorFactory Wrap(ConnectorFactory factory, ClaimsIdentity identity) =>
-        factory is null or CachingConnectorFactory ? factory! : new CachingConnectorFactory(factory, ConnectorClientCache.AppIdOf(identity), cache);
+        factory is null or CachingConnectorFactory
+            ? factory!
+            : new CachingConnectorFactory(factory, ConnectorClientCache.AppIdOf(identity), _defaultAudience.Value, cache);
 
-    private sealed class CachingConnectorFactory(ConnectorFactory inner, string appId, ConnectorClientCache cache) : ConnectorFactory
+    // Inbound turns pass the channel scope as audience while proactive ones pass null, which the SDK reads as
+    // that same scope: normalise so both share one client.
+    private static string DefaultAudienceOf(BotFrameworkAuthentication authentication)
+    {
+        try
+        {
+            return authentication.GetOriginatingAudience() ?? string.Empty;
+        }
+        catch (NotImplementedException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private sealed class CachingConnectorFactory(ConnectorFactory inner, string appId, string defaultAudience, ConnectorClientCache cache)
+        : ConnectorFactory
     {
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-            cache.GetOrCreateAsync(inner, appId, serviceUrl, audience, cancellationToken);
+            cache.GetOrCreateAsync(inner, appId, serviceUrl, audience, string.IsNullOrEmpty(audience) ? defaultAudience : audience, cancellationToken);
     }
 }
 

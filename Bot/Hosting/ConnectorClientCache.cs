@@ -33,9 +33,9 @@ public sealed class ConnectorClientCache : IDisposable
     public int Count => _clients.Count;
 
     internal async Task<IConnectorClient> GetOrCreateAsync(
-        ConnectorFactory inner, string appId, string serviceUrl, string? audience, CancellationToken cancellationToken)
+        ConnectorFactory inner, string appId, string serviceUrl, string? audience, string cacheAudience, CancellationToken cancellationToken)
     {
-        var key = (appId, audience ?? string.Empty, serviceUrl);
+        var key = (appId, cacheAudience, serviceUrl);
         if (_clients.TryGetValue(key, out var cached))
         {
             return cached;
