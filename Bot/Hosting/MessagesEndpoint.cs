@@ -7,8 +7,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace BranchBot.Bot.Hosting;
 
 /// <summary>
-/// POST /api/messages: buffers the body (bounded), checks it once with System.Text.Json, then lets the SDK
-/// read the same bytes. Bad input gets a 4xx with a short reason; it never reaches the SDK's 500 paths.
+/// POST /api/messages: buffers the body (bounded), checks it once with System.Text.Json, then hands the SDK
+/// the same bytes as the request body. Answers: 413 over Bot:MaxRequestBytes; 400 {"error": reason} for
+/// non-JSON or missing/mistyped fields; 202 for activity types the SDK does not know (ignored, no turn);
+/// 403 for a tenant outside Bot:AllowedTenants (logged, no reply sent: we make no outbound call on behalf of
+/// a tenant we do not serve); 401 from the SDK for a missing or unreadable token when MicrosoftAppId is set.
 /// </summary>
 internal sealed partial class MessagesEndpoint(
     CloudAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<MessagesEndpoint> logger)
