@@ -1,18 +1,12 @@
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
+using BranchBot.Bot;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-builder.Services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
-builder.Services.AddTransient<IBot, EchoBot>();
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.MapPost("/api/messages", (HttpRequest req, HttpResponse res, IBotFrameworkHttpAdapter adapter, IBot bot) => adapter.ProcessAsync(req, res, bot));
-app.Run();
+builder.WebHost.UseDefaultUrl(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddBot(builder.Configuration);
+// builder.Services.AddInfrastructure(builder.Configuration);  (wired by the lead)
 
-sealed class EchoBot : ActivityHandler
-{
-    protected override Task OnMessageActivityAsync(ITurnContext<Microsoft.Bot.Schema.IMessageActivity> turnContext, CancellationToken cancellationToken)
-        => turnContext.SendActivityAsync(MessageFactory.Text("echo: " + turnContext.Activity.Text), cancellationToken);
-}
+var app = builder.Build();
+// if (await BranchBot.Bot.Cli.Cli.TryRunAsync(args, app.Services, ct)) return;  (wired by the lead)
+app.MapBot();
+app.Run();

@@ -1,0 +1,65 @@
+using BranchBot.Bot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace BranchBot.Bot;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHealthReporter, NotConfiguredHealthReporter>();
+        services.AddHttpClient();
+
+        // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId and the
+        // sovereign-cloud keys (ChannelService, OAuthUrl, ToChannelFromBotLoginUrl, ...) from the root.
+        services.AddSingleton(sp => new ConfigurationBotFrameworkAuthentication(
+            configuration,
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+        services.AddSingleton<ConnectorClientCache>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var stock = sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>();
+            return sp.GetRequiredService<IOptions<BotOptions>>().Value.Benchmark.UseStockConnectorFactory
+                ? stock
+                : new CachingBotFrameworkAuthentication(stock, sp.GetRequiredService<ConnectorClientCache>());
+        });
+
+        services.AddSingleton<AdapterWithErrorHandler>();
+        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<IBot, BranchBotHandler>();
+        services.AddSingleton<MessagesEndpoint>();
+        return services;
+    }
+
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        app.MapGet("/healthz", async (IHealthReporter health, CancellationToken cancellationToken) =>
+        {
+            var database = await health.CheckDatabaseAsync(cancellationToken);
+            return Results.Json(
+                new { status = database.Healthy ? "ok" : "unhealthy", database = database.State },
+                statusCode: database.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        return app;
+    }
+
+    /// <summary>Loopback on the Bot Framework's usual port unless --urls, ASPNETCORE_URLS or Urls says otherwise.</summary>
+    public static void UseDefaultUrl(this ConfigureWebHostBuilder webHost, IConfiguration configuration)
+    {
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            webHost.UseUrls("http://127.0.0.1:3978");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace BranchBot.LoadBench;
+
+/// <summary>The bot host as a child process (Release build, auth off), so its CPU time is its own.</summary>
+internal sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private BotProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<BotProcess> StartAsync(string botDll, bool stockConnectorFactory)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [botDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(botDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = baseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["MicrosoftAppId"] = "";
+        start.Environment["Bot__Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
+
+        var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot."), baseUrl);
+        bot._process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
+        bot._process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
+        bot._process.BeginOutputReadLine();
+        bot._process.BeginErrorReadLine();
+
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (bot._process.HasExited)
+            {
+                break;
+            }
+
+            try
+            {
+                if ((await probe.GetAsync($"{baseUrl}/healthz")).IsSuccessStatusCode)
+                {
+                    return bot;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        var output = bot.Output;
+        bot.Dispose();
+        throw new InvalidOperationException($"The bot did not become healthy:\n{output}");
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 50)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+}
