@@ -75,6 +75,9 @@ public sealed record AdaptiveCard
         {
             if (string.IsNullOrWhiteSpace(input.Id)) throw new InvalidOperationException("Every input needs an id.");
             if (!inputIds.Add(input.Id)) throw new InvalidOperationException($"Input id '{input.Id}' is used twice.");
+            // Renderers require it from 1.3; demanded on every version so builders need not care which they target.
+            if (input.IsRequired == true && string.IsNullOrWhiteSpace(input.ErrorMessage))
+                throw new InvalidOperationException($"Required input '{input.Id}' needs an ErrorMessage.");
         }
         var needs14 = Refresh is not null ? "refresh" : null;
         foreach (var action in CardLowering.AllActions(this))

@@ -120,7 +120,7 @@ public sealed class CardData
     /// <summary>A date as Input.Date sends it: yyyy-MM-dd.</summary>
     public DateOnly? Date(string field, bool required = true)
     {
-        var text = String(field, 10, required);
+        var text = String(field, 32, required);
         if (text is null) return null;
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
