@@ -39,7 +39,7 @@ public static class ReportFormCard
                     Fact.Trusted(t.Get(language, "fact.period"), period),
                     Fact.Trusted(t.Get(language, "fact.deadline"), Formats.DateWithWeekday(language, form.Deadline)),
                 ]),
-                TextBlock.Trusted(t.Get(language, "report.form.lengthHint", form.MinWords, CardLimits.ReportMaxLength)) with { IsSubtle = true, Size = TextSize.Small },
+                TextBlock.Trusted(t.Get(language, "report.form.lengthHint", form.MinWords, CardLimits.ReportMaxLength.ToString("N0", language.Culture()))) with { IsSubtle = true, Size = TextSize.Small },
                 new InputText(TextInput)
                 {
                     Label = label,
