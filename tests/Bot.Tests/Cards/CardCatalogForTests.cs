@@ -1,0 +1,88 @@
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+
+namespace BranchBot.Bot.Tests.Cards;
+
+/// <summary>
+/// Every card builder, fed hostile user text wherever a builder takes any. Add each new builder here: the renderer
+/// test then proves it parses in Microsoft's renderer in every language, with every hostile text.
+/// </summary>
+public static class CardCatalogForTests
+{
+    public sealed record Entry(string Name, Func<Language, string, AdaptiveCard> Build);
+
+    public static readonly IReadOnlyList<Entry> All =
+    [
+        new("help-all", (lang, _) => HelpCard.Build(lang, HelpSections.Student | HelpSections.Mentor | HelpSections.GroupLeader | HelpSections.Committee)),
+        new("help-student", (lang, _) => HelpCard.Build(lang, HelpSections.Student)),
+        new("not-on-roster", (lang, text) => NotOnRosterCard.Build(lang, text, text)),
+        new("report-form", (lang, text) => ReportFormCard.Build(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "card-7f3a", 800, Draft: text))),
+        new("report-form-quarterly", (lang, _) => ReportFormCard.Build(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "card-q4", 1500))),
+        new("showcase-1.2", (_, text) => ModelShowcase.Build(CardVersion.V1_2, text)),
+        new("showcase-1.4", (_, text) => ModelShowcase.Build(CardVersion.V1_4, text)),
+        new("showcase-1.5", (_, text) => ModelShowcase.Build(CardVersion.V1_5, text)),
+    ];
+
+    public static readonly IReadOnlyList<(string Name, string Text)> HostileTexts =
+    [
+        ("plain", "张三"),
+        ("markup", HostileText.Markup),
+        ("long", HostileText.Long),
+    ];
+}
+
+public static class HostileText
+{
+    public const string Markup = "**bold** [link](https://evil) </at> <at>Boss</at> \"quotes\" \\ {{x}} {{DATE(2026-11-30T00:00:00Z,SHORT)}} 🙂\n# heading\n- item\n1. first\n> quote\n`code` &lt;b&gt; \u202Egnp.exe";
+
+    /// <summary>Exactly 20,000 UTF-16 units (the report limit), mixing Chinese, markup and emoji.</summary>
+    public static readonly string Long = BuildLong(CardLimits.ReportMaxLength);
+
+    public static string BuildLong(int length)
+    {
+        var unit = "我的思想汇报：认真学习。" + Markup.Replace("\u202E", "", StringComparison.Ordinal) + "\n";
+        var text = string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length];
+        return char.IsHighSurrogate(text[^1]) ? text[..^1] + "x" : text;
+    }
+}
+
+/// <summary>A test-only card using every element and action of the model, to prove the model itself renders.</summary>
+internal static class ModelShowcase
+{
+    public static AdaptiveCard Build(CardVersion version, string userText)
+    {
+        var data = CardActionData.For("showcase.submit", "card-1").With("period", "2026-11").With("count", 3).With("on", new DateOnly(2026, 11, 30));
+        var modern = version >= CardVersion.V1_4;
+        CardAction primary = modern ? new ActionExecute("Execute", data) { Style = ActionStyle.Positive } : new ActionSubmit("Submit", data) { Style = ActionStyle.Positive };
+        return new AdaptiveCard(
+            body:
+            [
+                TextBlock.Trusted("Title") with { Weight = TextWeight.Bolder, Size = TextSize.Large, Color = TextColor.Accent },
+                TextBlock.User(userText) with { IsSubtle = true, Spacing = Spacing.Small },
+                new FactSet([Fact.Trusted("Period", "2026年11月"), Fact.User("Name", userText)]),
+                new Container([TextBlock.Trusted("inside")]) { Separator = true, Spacing = Spacing.Medium },
+                new ColumnSet(
+                [
+                    new Column([TextBlock.Trusted("left")]) { Width = "auto" },
+                    new Column([TextBlock.User(userText)]) { Width = "stretch" },
+                ]),
+                new InputText("text") { Label = "Text", Placeholder = "…", IsMultiline = true, MaxLength = 20_000, IsRequired = true, ErrorMessage = "Required", Value = userText },
+                new InputDate("date") { Label = "Date", Value = new DateOnly(2026, 11, 30), Min = new DateOnly(2026, 1, 1), Max = new DateOnly(2026, 12, 31), IsRequired = true, ErrorMessage = "Pick a date" },
+                new InputChoiceSet("mode", [new Choice("In person", "InPerson"), new Choice("Online", "Online")]) { Label = "Mode", Style = ChoiceStyle.Expanded, Value = "InPerson", IsRequired = true, ErrorMessage = "Pick one" },
+                new InputChoiceSet("mentee", [new Choice(userText.Length > 40 ? userText[..40] : userText, "m-1"), new Choice("李四", "m-2")]) { Label = "Mentee", Style = ChoiceStyle.Compact, Placeholder = "Choose" },
+                new InputToggle("followUp", "Follow up") { Label = "Follow-up", Value = "false", ValueOn = "true", ValueOff = "false" },
+            ],
+            actions:
+            [
+                primary,
+                new ActionShowCard("More", new ShowCardContent(
+                    [new InputText("reason") { Label = "Reason", IsRequired = true, ErrorMessage = "Give a reason" }],
+                    [new ActionSubmit("Send", CardActionData.For("showcase.more", "card-1"))])),
+            ],
+            version: version)
+        {
+            Refresh = modern ? new CardRefresh(new ActionExecute("Refresh", CardActionData.For("showcase.refresh", "card-1")), ["29:abc"]) : null,
+        };
+    }
+}
