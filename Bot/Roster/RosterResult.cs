@@ -30,7 +30,15 @@ public enum RosterProblemCode
 
 // One reason a file was rejected. Row is the spreadsheet row (header = 1; 0 = the file as a whole).
 // Args are raw values (stage and role names as the enums spell them) that the renderer localises.
-public sealed record RosterProblem(int Row, RosterColumn? Column, RosterProblemCode Code, params string[] Args);
+public sealed record RosterProblem(int Row, RosterColumn? Column, RosterProblemCode Code, params string[] Args)
+{
+    public bool Equals(RosterProblem? other) =>
+        other is not null && Row == other.Row && Column == other.Column && Code == other.Code && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Row, Column, Code, Args.Length);
+
+    public override string ToString() => $"Row {Row}, {Column}: {Code}({string.Join(", ", Args)})";
+}
 
 public enum RosterChangeKind
 {
