@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using BranchBot.Domain;
+
+namespace BranchBot.Bot.Roster;
+
+// Renders an import result for people: Simplified Chinese unless English is asked for.
+public static class RosterReport
+{
+    public static string Render(RosterImportResult result, string language = "zh-CN")
+    {
+        var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var text = new StringBuilder();
+        if (!result.Accepted)
+        {
+            text.AppendLine(en
+                ? $"Roster rejected: {result.Problems.Count} problem(s). Nothing was changed."
+                : $"名单未导入：发现 {result.Problems.Count} 个问题，数据库未作任何修改。");
+            foreach (var p in result.Problems) text.AppendLine("  " + Problem(p, en));
+        }
+        else
+        {
+            text.AppendLine(en
+                ? $"Roster imported: {result.Count(RosterChangeKind.Added)} added, {result.Count(RosterChangeKind.Updated)} updated, {result.Count(RosterChangeKind.Unchanged)} unchanged."
+                : $"名单已导入：新增 {result.Count(RosterChangeKind.Added)} 人，更新 {result.Count(RosterChangeKind.Updated)} 人，未变 {result.Count(RosterChangeKind.Unchanged)} 人。");
+            foreach (var c in result.Changes.Where(c => c.Kind != RosterChangeKind.Unchanged))
+            {
+                var fields = string.Join(en ? ", " : "、", c.Fields.Select(f => ColumnName(f, en)));
+                text.AppendLine(c.Kind == RosterChangeKind.Added
+                    ? (en ? $"  + {c.Name} ({c.StudentNumber})" : $"  + {c.Name}（{c.StudentNumber}）")
+                    : (en ? $"  ~ {c.Name} ({c.StudentNumber}): {fields}" : $"  ~ {c.Name}（{c.StudentNumber}）：{fields}"));
+            }
+            if (result.GroupsCreated.Count > 0)
+                text.AppendLine(en ? $"Groups created: {string.Join(", ", result.GroupsCreated)}" : $"新建小组：{string.Join("、", result.GroupsCreated)}");
+            if (result.NotInFile.Count > 0)
+            {
+                text.AppendLine(en
+                    ? $"{result.NotInFile.Count} person(s) in the database are not in this file; they were kept:"
+                    : $"数据库中有 {result.NotInFile.Count} 人不在本文件中，已保留未删除：");
+                foreach (var p in result.NotInFile) text.AppendLine(en ? $"  {p.Name} ({p.StudentNumber})" : $"  {p.Name}（{p.StudentNumber}）");
+            }
+            if (result.TrackingStartsOnSet is { } d)
+                text.AppendLine(en ? $"Tracking starts on {Iso(d)}: nothing before is owed." : $"自 {Iso(d)} 起开始统计，此前的任务不计。");
+        }
+        if (result.IgnoredColumns.Count > 0)
+            text.AppendLine(en ? $"Columns ignored: {string.Join(", ", result.IgnoredColumns)}" : $"已忽略的列：{string.Join("、", result.IgnoredColumns)}");
+        return text.ToString();
+    }
+
+    public static string Problem(RosterProblem p, bool en)
+    {
+        var where = (p.Row, p.Column) switch
+        {
+            (0, _) => "",
+            (var row, null) => en ? $"Row {row}: " : $"第 {row} 行：",
+            (var row, { } c) => en ? $"Row {row}, {ColumnName(c, en)}: " : $"第 {row} 行，{ColumnName(c, en)}：",
+        };
+        return where + Reason(p, en);
+    }
+
+    private static string Reason(RosterProblem p, bool en)
+    {
+        string A(int i) => i < p.Args.Length ? p.Args[i] : "";
+        return p.Code switch
+        {
+            RosterProblemCode.EmptyFile => en ? "The file has no data rows." : "文件中没有数据行。",
+            RosterProblemCode.UnterminatedQuote => en ? "A quote opened here is never closed." : "此处的引号没有闭合。",
+            RosterProblemCode.MissingColumn => en ? "This required column is missing." : "缺少这一必填列。",
+            RosterProblemCode.DuplicateColumn => en ? $"The column \"{A(0)}\" appears twice." : $"列“{A(0)}”出现了两次。",
+            RosterProblemCode.ExtraFields => en ? "More fields than the header has (an unquoted comma?)." : "字段比表头多（是否有未加引号的逗号？）。",
+            RosterProblemCode.MissingValue => en ? "Required, but empty." : "必填，但为空。",
+            RosterProblemCode.UnknownStage => en
+                ? $"Unknown stage \"{A(0)}\" (Activist, DevelopmentTarget, Probationary or Full)."
+                : $"无法识别的阶段“{A(0)}”（应为积极分子、发展对象、预备党员或正式党员）。",
+            RosterProblemCode.UnknownRole => en ? $"Unknown office \"{A(0)}\"." : $"无法识别的职务“{A(0)}”。",
+            RosterProblemCode.InvalidDate => en ? $"\"{A(0)}\" is not a date like 2025-09-01 or 2025/9/1." : $"“{A(0)}”不是 2025-09-01 或 2025/9/1 这样的日期。",
+            RosterProblemCode.FutureDate => en ? $"{A(0)} is after today ({A(1)})." : $"{A(0)} 晚于今天（{A(1)}）。",
+            RosterProblemCode.InvalidEmail => en ? $"\"{A(0)}\" is not an email address." : $"“{A(0)}”不是有效的邮箱地址。",
+            RosterProblemCode.DuplicateStudentNumber => en ? $"Student number {A(0)} is also on row {A(1)}." : $"学号 {A(0)} 与第 {A(1)} 行重复。",
+            RosterProblemCode.DuplicateEmail => en ? $"Email {A(0)} is also on row {A(1)}." : $"邮箱 {A(0)} 与第 {A(1)} 行重复。",
+            RosterProblemCode.EmailTakenByExisting => en
+                ? $"Email {A(0)} belongs to {A(1)} ({A(2)}), who is not in this file."
+                : $"邮箱 {A(0)} 已属于不在本文件中的 {A(1)}（{A(2)}）。",
+            RosterProblemCode.MentorNotInFile => en ? $"Mentor {A(0)} is not in this file." : $"联系人 {A(0)} 不在本文件中。",
+            RosterProblemCode.MentorNotFull => en
+                ? $"Mentor {A(0)} ({A(1)}) is {StageName(A(2), en)}, not a full member."
+                : $"联系人 {A(0)}（{A(1)}）是{StageName(A(2), en)}，不是正式党员。",
+            RosterProblemCode.MentorIsSelf => en ? "A person cannot be their own mentor." : "不能担任自己的联系人。",
+            RosterProblemCode.WrongMentorCount => en
+                ? $"{StageName(A(0), en)} needs {A(1)} mentor(s), not {A(2)}."
+                : $"{StageName(A(0), en)}应有 {A(1)} 名联系人，实有 {A(2)} 名。",
+            RosterProblemCode.RoleNeedsPartyMember => en
+                ? $"{RoleName(A(0), en)} must be a party member (probationary or full)."
+                : $"{RoleName(A(0), en)}须由党员（预备或正式）担任。",
+            RosterProblemCode.OfficeHeldTwice => en ? $"{RoleName(A(0), en)} is already held on row {A(1)}." : $"{RoleName(A(0), en)}已由第 {A(1)} 行担任。",
+            RosterProblemCode.TwoGroupLeaders => en ? $"Group {A(0)} already has a leader on row {A(1)}." : $"小组“{A(0)}”已有组长（第 {A(1)} 行）。",
+            RosterProblemCode.NotEmptyForDemo => en
+                ? $"The demo branch loads only into an empty database; this one has {A(0)} people."
+                : $"演示数据只能载入空数据库，当前已有 {A(0)} 人。",
+            _ => p.Code.ToString(),
+        };
+    }
+
+    public static string ColumnName(RosterColumn column, bool en) => en ? column.ToString() : RosterVocabulary.ChineseHeader(column);
+
+    private static string StageName(string stage, bool en) =>
+        Enum.TryParse<Stage>(stage, out var s) ? (en ? s.ToString() : RosterVocabulary.Chinese(s)) : stage;
+
+    private static string RoleName(string role, bool en) =>
+        Enum.TryParse<Roles>(role, out var r) ? (en ? r.ToString() : RosterVocabulary.Chinese(r)) : role;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

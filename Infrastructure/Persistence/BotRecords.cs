@@ -1,0 +1,68 @@
+using BranchBot.Domain;
+
+namespace BranchBot.Infrastructure.Persistence;
+
+// A person as Teams knows them: what the bot needs to message them proactively.
+public sealed class TeamsUser
+{
+    public int Id { get; set; }
+    public required string AadObjectId { get; set; }
+    // The Teams user id ("29:...").
+    public required string TeamsUserId { get; set; }
+    public required string TenantId { get; set; }
+    public required string ServiceUrl { get; set; }
+    // The 1:1 conversation with the bot.
+    public required string ConversationId { get; set; }
+    public required string ConversationReferenceJson { get; set; }
+    public int? MemberId { get; set; }
+    public string? ClientLocale { get; set; }
+    public string? PreferredLanguage { get; set; }
+    public string? LastTypedLanguage { get; set; }
+    public DateTimeOffset InstalledAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+// The branch's stored settings: a single row with SingletonId.
+public sealed class BranchSetting
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+    // Set by the first roster import when configuration does not fix it.
+    public DateOnly? TrackingStartsOn { get; set; }
+    // The branch policy as JSON; null means the built-in defaults.
+    public string? PolicyJson { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+public enum ReminderDeliveryStatus
+{
+    Pending = 1,
+    Claimed = 2,
+    Sent = 3,
+    Failed = 4,
+    Unreachable = 5,
+    Skipped = 6,
+}
+
+// One reminder step for one recipient about one obligation; the unique key makes sending at most once.
+public sealed class ReminderDelivery
+{
+    public long Id { get; set; }
+    // The recipient.
+    public int MemberId { get; set; }
+    public ObligationKind Kind { get; set; }
+    public required Period Period { get; set; }
+    // Which reminder of the sequence ("due-soon", "overdue-1", ...).
+    public required string Step { get; set; }
+    // Whom the obligation is about (the recipient for their own reports, the mentee for a mentor's talk).
+    public int SubjectId { get; set; }
+    public ReminderDeliveryStatus Status { get; set; } = ReminderDeliveryStatus.Pending;
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    // The Teams activity id of the sent card, to update it later.
+    public string? ActivityId { get; set; }
+}

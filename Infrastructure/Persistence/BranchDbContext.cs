@@ -1,0 +1,63 @@
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BranchBot.Infrastructure.Persistence;
+
+// The branch's database. Each provider has its own subclass so that each keeps its own migration set
+// (Migrations/Sqlite, Migrations/SqlServer); use cases take this base type.
+public abstract class BranchDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Talk> Talks => Set<Talk>();
+    public DbSet<Excuse> Excuses => Set<Excuse>();
+    public DbSet<Extension> Extensions => Set<Extension>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<TeamsUser> TeamsUsers => Set<TeamsUser>();
+    public DbSet<BranchSetting> BranchSettings => Set<BranchSetting>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodKeyConverter>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BranchDbContext).Assembly);
+}
+
+public sealed class SqliteBranchDbContext(DbContextOptions<SqliteBranchDbContext> options) : BranchDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no datetimeoffset type: EF stores text it cannot compare or order in SQL. UTC ticks
+        // keep "SubmittedAt < deadline" and ORDER BY in the database (the offset is not kept: reads are UTC).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class SqlServerBranchDbContext(DbContextOptions<SqlServerBranchDbContext> options) : BranchDbContext(options);
+
+internal sealed class PeriodKeyConverter() : ValueConverter<Period, string>(p => p.Key, key => Period.Parse(key));
+
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));
+
+// `dotnet ef` builds the contexts through these, so adding a migration needs no server and no host.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBranchDbContext>
+{
+    public SqliteBranchDbContext CreateDbContext(string[] args) =>
+        (SqliteBranchDbContext)BranchDbContextFactory.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db");
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerBranchDbContext>
+{
+    public SqlServerBranchDbContext CreateDbContext(string[] args) =>
+        (SqlServerBranchDbContext)BranchDbContextFactory.Create(DatabaseProvider.SqlServer, BranchDbContextFactory.DesignTimeSqlServer);
+}

@@ -1,1 +1,0 @@
-namespace BranchBot.Infrastructure; public static class Placeholder { }

@@ -1,0 +1,230 @@
+using System.Text;
+using BranchBot.Bot.Roster;
+using BranchBot.Domain;
+using BranchBot.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BranchBot.Bot.Tests.Roster;
+
+public class DemoBranchTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task<DemoLoadResult> LoadAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await new DemoBranch(db).LoadAsync(Shanghai, Now, seed: 2017, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task LoadAsync_EmptyDatabase_LoadsSixtyPeopleInFiveGroupsWithHistory()
+    {
+        var result = await LoadAsync(_database);
+
+        Assert.True(result.Roster.Accepted, RosterReport.Render(result.Roster, "en"));
+        await using var db = _database.NewContext();
+        var members = await db.Members.ToListAsync();
+        Assert.Equal(60, members.Count);
+        Assert.Equal(5, await db.Groups.CountAsync());
+        Assert.All(members.GroupBy(m => m.GroupId), g => Assert.Single(g, m => m.IsGroupLeader));
+        Assert.Single(members, m => m.Roles.HasFlag(Roles.Secretary));
+        Assert.Equal([Stage.Activist, Stage.DevelopmentTarget, Stage.Probationary, Stage.Full], members.Select(m => m.Stage).Distinct().Order());
+        Assert.Equal(new DateOnly(2026, 8, 1), (await db.BranchSettings.SingleAsync()).TrackingStartsOn);
+        Assert.True(await db.Submissions.CountAsync() > 100);
+        Assert.True(await db.Talks.CountAsync() > 50);
+        Assert.Equal(1, await db.Excuses.CountAsync());
+        Assert.Equal(2, await db.Extensions.CountAsync());
+        Assert.True(await db.Submissions.AnyAsync(s => s.Version == 2));
+        Assert.All(await db.Submissions.Select(s => s.SubmittedAt).ToListAsync(), at => Assert.True(at <= Now));
+    }
+
+    [Fact]
+    public async Task LoadAsync_SameSeedAndInstant_GivesTheSameBranch()
+    {
+        using var other = new TestDatabase();
+        await LoadAsync(_database);
+        await LoadAsync(other);
+
+        Assert.Equal(await ExportAsync(_database), await ExportAsync(other));
+    }
+
+    [Fact]
+    public async Task LoadAsync_ThenExportAndImport_ReportsNoChanges()
+    {
+        await LoadAsync(_database);
+        await using var db = _database.NewContext();
+
+        var result = await new RosterImport(db).ImportAsync(await ExportAsync(_database), new DateOnly(2026, 11, 26), CancellationToken.None);
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(60, result.Count(RosterChangeKind.Unchanged));
+    }
+
+    [Fact]
+    public async Task LoadAsync_DatabaseWithPeople_IsRefused()
+    {
+        await LoadAsync(_database);
+
+        var again = await LoadAsync(_database);
+
+        Assert.Equal([new RosterProblem(0, null, RosterProblemCode.NotEmptyForDemo, "60")], again.Roster.Problems);
+    }
+
+    private static async Task<byte[]> ExportAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        return await new RosterExport(db).ExportAsync(CancellationToken.None);
+    }
+}
+
+public class RosterReportTests
+{
+    [Fact]
+    public void Render_Rejection_NamesRowColumnAndReasonInChineseByDefaultAndInEnglish()
+    {
+        var result = RosterImportResult.Rejected(
+        [
+            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount, "DevelopmentTarget", "2", "1"),
+            new RosterProblem(1, RosterColumn.Stage, RosterProblemCode.MissingColumn),
+        ]);
+
+        var zh = RosterReport.Render(result);
+        var en = RosterReport.Render(result, "en");
+
+        Assert.Equal("""
+            名单未导入：发现 2 个问题，数据库未作任何修改。
+              第 1 行，阶段：缺少这一必填列。
+              第 5 行，联系人：发展对象应有 2 名联系人，实有 1 名。
+
+            """.ReplaceLineEndings(), zh);
+        Assert.Contains("Row 5, Mentors: DevelopmentTarget needs 2 mentor(s), not 1.", en);
+    }
+}
+
+public class CliTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "branchbot-tests", Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private ServiceProvider Services()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = Path.Combine(_folder, "data") })
+            .Build();
+        return new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)))
+            .AddInfrastructure(configuration)
+            .BuildServiceProvider();
+    }
+
+    private async Task<(int? Code, string Output, string Error)> RunAsync(ServiceProvider services, params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await Cli.Cli.TryRunAsync(args, services, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--urls", "http://localhost:5000")]
+    [InlineData("serve")]
+    public async Task TryRunAsync_NotACommand_ReturnsNullSoTheHostRuns(params string[] args)
+    {
+        await using var services = Services();
+
+        Assert.Null((await RunAsync(services, args)).Code);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_RosterImportThenExport_ExitsZeroAndWritesTheFile()
+    {
+        await using var services = Services();
+        var input = Path.Combine(_folder, "roster.csv");
+        var output = Path.Combine(_folder, "out.csv");
+        await File.WriteAllBytesAsync(input, new RosterFileBuilder().Bytes(bom: true));
+
+        var import = await RunAsync(services, "roster", "import", input);
+        var export = await RunAsync(services, "roster", "export", output);
+
+        Assert.Equal(0, import.Code);
+        Assert.Contains("新增 6 人", import.Output);
+        Assert.Equal(0, export.Code);
+        Assert.Contains("王建国", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(output)));
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "branchbot.db")));
+    }
+
+    [Fact]
+    public async Task TryRunAsync_RejectedRoster_ExitsNonZeroWithTheReportInEnglishWhenAsked()
+    {
+        await using var services = Services();
+        var input = Path.Combine(_folder, "roster.csv");
+        await File.WriteAllBytesAsync(input, new RosterFileBuilder().Set("2022001", "阶段", "党员").Bytes());
+
+        var (code, _, error) = await RunAsync(services, "roster", "import", input, "--lang", "en");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Row 5, Stage: Unknown stage \"党员\"", error);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_Demo_LoadsTheBranch()
+    {
+        await using var services = Services();
+
+        var (code, output, _) = await RunAsync(services, "demo");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("演示支部已载入：5 个小组共 60 人", output);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_DbScript_WritesTheIdempotentSqlServerScript()
+    {
+        await using var services = Services();
+        var file = Path.Combine(_folder, "migrate.sql");
+
+        var (code, _, _) = await RunAsync(services, "db", "script", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains("CREATE TABLE [Members]", await File.ReadAllTextAsync(file));
+    }
+
+    [Fact]
+    public async Task TryRunAsync_DbMigrateTwiceOnSqlite_AppliesTheMigrationsOnce()
+    {
+        await using var services = Services();
+
+        var first = await RunAsync(services, "db", "migrate");
+        var second = await RunAsync(services, "db", "migrate");
+
+        Assert.Equal((0, 0), (first.Code, second.Code));
+        Assert.DoesNotContain("Sqlite: 0 migration(s)", first.Output);
+        Assert.Equal("Sqlite: 0 migration(s) applied.", second.Output.Trim());
+        Assert.Equal(new DatabaseHealth("Sqlite", true, 0), await services.CheckDatabaseAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryRunAsync_UnknownSubcommand_PrintsUsageAndExitsTwo()
+    {
+        await using var services = Services();
+
+        var (code, _, error) = await RunAsync(services, "roster", "delete");
+
+        Assert.Equal(2, code);
+        Assert.Contains("roster import", error);
+    }
+}

@@ -1,0 +1,246 @@
+using System.Text;
+using BranchBot.Bot.Roster;
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Tests.Roster;
+
+public class RosterImportTests : IDisposable
+{
+    private static readonly DateOnly Today = RosterFileBuilder.Today;
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task<RosterImportResult> ImportAsync(byte[] file)
+    {
+        await using var db = _database.NewContext();
+        return await new RosterImport(db).ImportAsync(file, Today, CancellationToken.None);
+    }
+
+    private async Task<byte[]> SnapshotAsync()
+    {
+        await using var db = _database.NewContext();
+        var export = await new RosterExport(db).ExportAsync(CancellationToken.None);
+        var counts = $"{await db.Groups.CountAsync()}/{await db.Members.CountAsync()}/{await db.MentorAssignments.CountAsync()}/{await db.BranchSettings.CountAsync()}";
+        return [.. export, .. Encoding.UTF8.GetBytes(counts)];
+    }
+
+    private async Task<List<Member>> MembersAsync()
+    {
+        await using var db = _database.NewContext();
+        return await db.Members.Include(m => m.Mentors).OrderBy(m => m.StudentNumber).ToListAsync();
+    }
+
+    [Fact]
+    public async Task ImportAsync_Utf8WithBom_AddsEveryoneAndStartsTracking()
+    {
+        var result = await ImportAsync(new RosterFileBuilder().Bytes(bom: true));
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Added));
+        Assert.Equal(["第一党小组", "第二党小组"], result.GroupsCreated);
+        Assert.Equal(Today, result.TrackingStartsOnSet);
+        var members = await MembersAsync();
+        var leader = members.Single(m => m.StudentNumber == "2019001");
+        Assert.Equal(Roles.Secretary | Roles.GroupLeader, leader.Roles);
+        Assert.Equal("王建国", leader.Name);
+        var target = members.Single(m => m.StudentNumber == "2022002");
+        Assert.Equal(Stage.DevelopmentTarget, target.Stage);
+        Assert.Equal(2, target.Mentors.Count);
+        Assert.All(target.Mentors, a => Assert.Equal(MentorKind.Introducer, a.Kind));
+        Assert.Equal(new DateOnly(2022, 6, 1), members.Single(m => m.StudentNumber == "2019003").StageSince);
+    }
+
+    [Fact]
+    public async Task ImportAsync_Utf8WithoutBom_IsAccepted()
+    {
+        var result = await ImportAsync(new RosterFileBuilder().Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Contains(await MembersAsync(), m => m.Name == "刘洋");
+    }
+
+    [Fact]
+    public async Task ImportAsync_Gb18030AsExcelSavesIt_IsAccepted()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+        var result = await ImportAsync(new RosterFileBuilder().Bytes(Encoding.GetEncoding("GB18030")));
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        var members = await MembersAsync();
+        Assert.Contains(members, m => m.Name == "陈静" && m.Stage == Stage.DevelopmentTarget);
+    }
+
+    [Fact]
+    public async Task ImportAsync_TraditionalHeadersAndValues_AreAccepted()
+    {
+        var file = new RosterFileBuilder()
+            .Header("學號", "姓名", "郵箱", "小組", "階段", "階段開始日期", "聯繫人", "職務")
+            .Replace("正式党员", "正式黨員").Replace("积极分子", "積極分子").Replace("发展对象", "發展對象").Replace("预备党员", "預備黨員")
+            .Replace("书记;组长", "書記;組長").Replace("组长；组织委员", "組長；組織委員");
+
+        var result = await ImportAsync(file.Bytes(bom: true));
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(Roles.GroupLeader | Roles.OrganizationMember, (await MembersAsync()).Single(m => m.StudentNumber == "2019003").Roles);
+    }
+
+    [Fact]
+    public async Task ImportAsync_EnglishHeadersInAnotherOrderWithAnUnknownColumn_IsAcceptedAndReportsTheIgnoredColumn()
+    {
+        var text = "Notes,Stage,Name,StudentNumber,Group,StageSince,Mentors,Roles,Email\n" +
+                   "x,Full,Wang Jianguo,2019001,Group One,2021-06-01,,Secretary;GroupLeader,wang@branch.example\n" +
+                   "y,Activist,Liu Yang,2022001,Group One,2026-03-01,2019001,,\n";
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(["Notes"], result.IgnoredColumns);
+        Assert.Equal(2, result.Count(RosterChangeKind.Added));
+    }
+
+    [Fact]
+    public async Task ImportAsync_QuotedFieldsWithCommasNewlinesAndQuotes_KeepTheirText()
+    {
+        var file = new RosterFileBuilder().Set("2019002", "姓名", "李\"红\", 二班").Set("2019002", "职务", "").Set("2022003", "小组", "第二党小组");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Contains(await MembersAsync(), m => m.Name == "李\"红\", 二班");
+    }
+
+    [Fact]
+    public async Task ImportAsync_FieldWithANewline_RowNumbersCountRecordsNotLines()
+    {
+        var text = "学号,姓名,小组,阶段,阶段开始日期\r\n2019001,\"王\n建国\",第一党小组,正式党员,2021-06-01\r\n2019002,李红,第一党小组,党员,2021-06-01\r\n";
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal([new RosterProblem(3, RosterColumn.Stage, RosterProblemCode.UnknownStage, "党员")], result.Problems);
+    }
+
+    public static TheoryData<string, string, string, int, RosterColumn?, RosterProblemCode> BadRows => new()
+    {
+        { "2022001", "姓名", "", 5, RosterColumn.Name, RosterProblemCode.MissingValue },
+        { "2022001", "阶段", "党员", 5, RosterColumn.Stage, RosterProblemCode.UnknownStage },
+        { "2022001", "职务", "班长", 5, RosterColumn.Roles, RosterProblemCode.UnknownRole },
+        { "2022001", "阶段开始日期", "2026-13-01", 5, RosterColumn.StageSince, RosterProblemCode.InvalidDate },
+        { "2022001", "阶段开始日期", "2026-11-27", 5, RosterColumn.StageSince, RosterProblemCode.FutureDate },
+        { "2022001", "邮箱", "liuyang.branch.example", 5, RosterColumn.Email, RosterProblemCode.InvalidEmail },
+        { "2022001", "邮箱", "LIHONG@branch.example", 5, RosterColumn.Email, RosterProblemCode.DuplicateEmail },
+        { "2022001", "学号", "2019002", 5, RosterColumn.StudentNumber, RosterProblemCode.DuplicateStudentNumber },
+        { "2022001", "联系人", "2099999", 5, RosterColumn.Mentors, RosterProblemCode.MentorNotInFile },
+        { "2022001", "联系人", "2022003", 5, RosterColumn.Mentors, RosterProblemCode.MentorNotFull },
+        { "2022001", "联系人", "", 5, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
+        { "2022002", "联系人", "2019002", 6, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
+        { "2019002", "联系人", "2019001", 3, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
+        { "2022001", "职务", "组长", 5, RosterColumn.Roles, RosterProblemCode.RoleNeedsPartyMember },
+        { "2019002", "职务", "书记", 3, RosterColumn.Roles, RosterProblemCode.OfficeHeldTwice },
+        { "2019002", "职务", "组长", 3, RosterColumn.Roles, RosterProblemCode.TwoGroupLeaders },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public async Task ImportAsync_OneBadRow_RejectsTheFileNamingRowColumnAndReasonAndChangesNothing(
+        string studentNumber, string header, string value, int row, RosterColumn? column, RosterProblemCode code)
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+        var before = await SnapshotAsync();
+        var file = new RosterFileBuilder().Set(studentNumber, header, value).Set("2019001", "姓名", "王建华")
+            .Add("2023001", "赵敏", "zhaomin@branch.example", "第三党小组", "积极分子", "2026-09-01", "2019001", "");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.False(result.Accepted);
+        Assert.Contains((row, column, code), result.Problems.Select(p => (p.Row, p.Column, p.Code)));
+        Assert.All(result.Problems, p => Assert.Equal(row, p.Row));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_MentorIsSelf_IsRejected()
+    {
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022001", "联系人", "2022001").Bytes());
+
+        Assert.Contains(new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.MentorIsSelf), result.Problems);
+        Assert.Empty(await MembersAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_MissingRequiredColumn_IsRejectedOnTheHeaderRow()
+    {
+        var result = await ImportAsync(new RosterFileBuilder().DropColumn("阶段").Bytes());
+
+        Assert.Equal([new RosterProblem(1, RosterColumn.Stage, RosterProblemCode.MissingColumn)], result.Problems);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SeveralBadRows_ListsEveryProblemInRowOrder()
+    {
+        var file = new RosterFileBuilder().Set("2022003", "阶段", "群众").Set("2022001", "阶段开始日期", "昨天").Set("2019002", "邮箱", "bad");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.Equal([3, 5, 7], result.Problems.Select(p => p.Row));
+        Assert.Equal([RosterProblemCode.InvalidEmail, RosterProblemCode.InvalidDate, RosterProblemCode.UnknownStage], result.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task ImportAsync_EmailOfSomeoneNotInTheFile_IsRejected()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+
+        var result = await ImportAsync(new RosterFileBuilder().Remove("2022003").Remove("2022001")
+            .Add("2023001", "赵敏", "liuyang@branch.example", "第一党小组", "积极分子", "2026-09-01", "2019001", "").Bytes());
+
+        Assert.Equal([new RosterProblem(6, RosterColumn.Email, RosterProblemCode.EmailTakenByExisting, "liuyang@branch.example", "刘洋", "2022001")], result.Problems);
+    }
+
+    [Fact]
+    public async Task ImportAsync_CorrectedFileAgain_UpdatesInPlaceAndReportsWhatChanged()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+        var idsBefore = (await MembersAsync()).ToDictionary(m => m.StudentNumber, m => m.Id);
+        var corrected = new RosterFileBuilder()
+            .Set("2022001", "姓名", "刘阳").Set("2022001", "小组", "第二党小组").Set("2022001", "联系人", "2019003")
+            .Set("2022003", "阶段", "正式党员").Set("2022003", "阶段开始日期", "2026-11-20")
+            .Remove("2019002").Set("2022002", "联系人", "2019001;2019003")
+            .Add("2023001", "赵敏", "zhaomin@branch.example", "第三党小组", "积极分子", "2026-09-01", "2019001", "");
+
+        var result = await ImportAsync(corrected.Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        var changes = result.Changes.ToDictionary(c => c.StudentNumber);
+        Assert.Equal([RosterColumn.Name, RosterColumn.Group, RosterColumn.Mentors], changes["2022001"].Fields);
+        Assert.Equal([RosterColumn.Stage, RosterColumn.StageSince], changes["2022003"].Fields);
+        Assert.Equal([RosterColumn.Mentors], changes["2022002"].Fields);
+        Assert.Equal(RosterChangeKind.Unchanged, changes["2019001"].Kind);
+        Assert.Equal(RosterChangeKind.Added, changes["2023001"].Kind);
+        Assert.Equal([new RosterPerson("2019002", "李红")], result.NotInFile);
+        Assert.Equal(["第三党小组"], result.GroupsCreated);
+        Assert.Null(result.TrackingStartsOnSet);
+        var after = await MembersAsync();
+        Assert.Equal(RosterFileBuilder.People + 1, after.Count);
+        Assert.Equal(idsBefore["2022001"], after.Single(m => m.Name == "刘阳").Id);
+        Assert.Equal([idsBefore["2019003"]], after.Single(m => m.StudentNumber == "2022001").Mentors.Select(a => a.MentorId));
+    }
+
+    [Fact]
+    public async Task ExportAsync_ThenImport_ReportsNoChanges()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2019002", "姓名", "李\"红\", 二班").Bytes())).Accepted);
+        byte[] exported;
+        await using (var db = _database.NewContext()) exported = await new RosterExport(db).ExportAsync(CancellationToken.None);
+
+        var result = await ImportAsync(exported);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], exported[..3]);
+        Assert.StartsWith("学号,姓名,邮箱,小组,阶段,阶段开始日期,联系人,职务\r\n", Encoding.UTF8.GetString(exported[3..]));
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
+        Assert.Empty(result.NotInFile);
+    }
+}

@@ -1,0 +1,25 @@
+using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
+
+namespace BranchBot.Infrastructure.Tests;
+
+internal static class Seed
+{
+    public static async Task<(Group Group, Member Member)> MemberAsync(BranchDbContext db, string studentNumber = "2022001", Stage stage = Stage.Activist, string? email = null)
+    {
+        var group = db.Groups.Local.FirstOrDefault() ?? db.Groups.FirstOrDefault();
+        if (group is null)
+        {
+            group = new Group("第一党小组");
+            db.Groups.Add(group);
+            await db.SaveChangesAsync();
+        }
+        var member = new Member(studentNumber, "张三" + studentNumber, group.Id, stage, new DateOnly(2026, 3, 1), email: email);
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return (group, member);
+    }
+
+    public static Submission Report(int memberId, string period = "2026-11", int version = 1, string? key = null, DateTimeOffset? at = null) =>
+        new(memberId, ObligationKind.ThoughtReport, Period.Parse(period), "本月思想汇报", at ?? new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(8)), version, key);
+}
