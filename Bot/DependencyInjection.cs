@@ -15,7 +15,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHealthReporter, NotConfiguredHealthReporter>();
+        services.TryAddSingleton<IHealthReporter, DatabaseHealthReporter>();
         services.AddHttpClient();
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId and the

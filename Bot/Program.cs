@@ -1,12 +1,22 @@
 using BranchBot.Bot;
+using BranchBot.Bot.Cli;
+using BranchBot.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseDefaultUrl(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
-// builder.Services.AddInfrastructure(builder.Configuration);  (wired by the lead)
 
 var app = builder.Build();
-// if (await BranchBot.Bot.Cli.Cli.TryRunAsync(args, app.Services, ct)) return;  (wired by the lead)
+if (await Cli.TryRunAsync(args, app.Services, CancellationToken.None) is { } exitCode)
+{
+    return exitCode;
+}
+
+await app.Services.MigrateDatabaseAsync(CancellationToken.None);
 app.MapBot();
-app.Run();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

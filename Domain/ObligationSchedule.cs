@@ -17,7 +17,7 @@ public sealed class ObligationSchedule
     private readonly Dictionary<int, List<Member>> _menteesByMentor = [];
 
     /// <summary>Creates the schedule over the given members and facts.</summary>
-    public ObligationSchedule(Branch branch, Policy policy, IEnumerable<Member> members, FactSet facts)
+    public ObligationSchedule(Branch branch, Policy policy, IEnumerable<Member> members, FactIndex facts)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(members);
@@ -42,7 +42,7 @@ public sealed class ObligationSchedule
     /// <summary>The policy applied.</summary>
     public Policy Policy { get; }
     /// <summary>The facts matched.</summary>
-    public FactSet Facts { get; }
+    public FactIndex Facts { get; }
     /// <summary>The members the schedule knows, by id.</summary>
     public IReadOnlyDictionary<int, Member> Members => _members;
 

@@ -115,7 +115,7 @@ public sealed record YearlyTotals(
     /// Computes the totals. The roster only knows each person's current stage and since when, so a talk dated
     /// before that is counted at the stage before it — stages only move forward one at a time.
     /// </summary>
-    public static YearlyTotals Compute(Branch branch, IEnumerable<Member> members, FactSet facts, int year)
+    public static YearlyTotals Compute(Branch branch, IEnumerable<Member> members, FactIndex facts, int year)
     {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(members);

@@ -109,7 +109,7 @@ public static class Cli
             await error.WriteLineAsync($"--provider must be SqlServer or Sqlite, not '{providerName}'.");
             return Usage;
         }
-        await File.WriteAllTextAsync(file, DependencyInjection.GenerateMigrationScript(provider), ct);
+        await File.WriteAllTextAsync(file, BranchBot.Infrastructure.DependencyInjection.GenerateMigrationScript(provider), ct);
         await output.WriteLineAsync($"{provider} migration script written to {Path.GetFullPath(file)}");
         return Ok;
     }

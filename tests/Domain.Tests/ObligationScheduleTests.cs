@@ -2,8 +2,8 @@ namespace BranchBot.Domain.Tests;
 
 public class ObligationScheduleTests
 {
-    private static ObligationSchedule Schedule(IEnumerable<Member> members, FactSet? facts = null, Branch? branch = null, Policy? policy = null) =>
-        new(branch ?? BranchBuilder.Default, policy ?? Policy.Default, members, facts ?? FactSet.Empty);
+    private static ObligationSchedule Schedule(IEnumerable<Member> members, FactIndex? facts = null, Branch? branch = null, Policy? policy = null) =>
+        new(branch ?? BranchBuilder.Default, policy ?? Policy.Default, members, facts ?? FactIndex.Empty);
 
     private static string[] Keys(IEnumerable<Obligation> obligations) =>
         [.. obligations.Select(o => $"{o.Kind} {o.Period.Key} {o.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "committee"}->{o.SubjectId}").Order(StringComparer.Ordinal)];
@@ -110,7 +110,7 @@ public class ObligationScheduleTests
             MemberBuilder.Activist(7).MentoredBy(2).Build(),
             MemberBuilder.Activist(8).MentoredBy(2).Build(),
         };
-        var facts = new FactSet(talks: [Fact.Talk(2, 7, "2026-01-20", At.Cst("2026-01-20 21:00:00"))]);
+        var facts = new FactIndex(talks: [Fact.Talk(2, 7, "2026-01-20", At.Cst("2026-01-20 21:00:00"))]);
 
         var owed = Schedule(members, facts).OwedBy(members[0], At.Date("2026-01-01"), At.Date("2026-01-31"));
         var now = At.Cst("2026-02-01 00:00:00");
@@ -124,7 +124,7 @@ public class ObligationScheduleTests
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
         var probationary = MemberBuilder.Probationary(8).Since("2025-10-01").Build();
-        var facts = new FactSet(evaluations: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-04-03 10:00:00"))]);
+        var facts = new FactIndex(evaluations: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-04-03 10:00:00"))]);
 
         var owed = Schedule([activist, probationary], facts).OwedByCommittee([activist, probationary], At.Date("2026-01-01"), At.Date("2026-06-30"));
 
@@ -139,7 +139,7 @@ public class ObligationScheduleTests
     public void OwedBy_ApprovedExtension_MovesOnePersonsOnePeriodOnly()
     {
         var members = new[] { MemberBuilder.Activist(7).Build(), MemberBuilder.Activist(8).Build() };
-        var facts = new FactSet(extensions: [Fact.Extension(7, ObligationKind.ThoughtReport, "2026-01", "2026-02-10")]);
+        var facts = new FactIndex(extensions: [Fact.Extension(7, ObligationKind.ThoughtReport, "2026-01", "2026-02-10")]);
         var schedule = Schedule(members, facts);
 
         var seven = schedule.OwedBy(members[0], At.Date("2026-01-01"), At.Date("2026-02-28"));
@@ -156,7 +156,7 @@ public class ObligationScheduleTests
     public void OwedBy_Excused_IsExcusedOnlyForThatPeriod()
     {
         var activist = MemberBuilder.Activist(7).Build();
-        var facts = new FactSet(excuses: [Fact.Excuse(7, 7, ObligationKind.ThoughtReport, "2026-01", At.Cst("2026-01-05 09:00:00"))]);
+        var facts = new FactIndex(excuses: [Fact.Excuse(7, 7, ObligationKind.ThoughtReport, "2026-01", At.Cst("2026-01-05 09:00:00"))]);
 
         var owed = Schedule([activist], facts).OwedBy(activist, At.Date("2026-01-01"), At.Date("2026-02-28"));
         var now = At.Cst("2026-03-01 00:00:00");
@@ -188,7 +188,7 @@ public class ObligationScheduleTests
     public void OpenAt_Instant_ListsDueAndOverdueButNotSettled()
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
-        var facts = new FactSet(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-27 22:00:00"))]);
+        var facts = new FactIndex(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-27 22:00:00"))]);
 
         var open = Schedule([activist], facts).OpenAt([activist], At.Cst("2026-04-10 09:00:00"));
 

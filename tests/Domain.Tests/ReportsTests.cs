@@ -13,7 +13,7 @@ public class GroupCompletionTests
         MemberBuilder.Activist(12).InGroup(2).Build(),
     ];
 
-    private static readonly FactSet Facts = new(
+    private static readonly FactIndex Facts = new(
         submissions:
         [
             Fact.Report(7, "2026-01", At.Cst("2026-01-31 23:59:59")),
@@ -71,7 +71,7 @@ public class GroupCompletionTests
     public void Of_MissingOrder_OverdueFirstThenByDueDate()
     {
         var activist = MemberBuilder.Activist(7).Build();
-        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], FactSet.Empty);
+        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], FactIndex.Empty);
         var obligations = schedule.OwedBy(activist, At.Date("2026-01-01"), At.Date("2026-03-31")).Reverse();
 
         var completion = GroupCompletion.Of([At.P("2026-01"), At.P("2026-02"), At.P("2026-03")], obligations, At.Cst("2026-03-10 00:00:00"));
@@ -87,7 +87,7 @@ public class MemberHistoryTests
     public void HistoryOf_Activist_NewestFirstWithStatuses()
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
-        var facts = new FactSet(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-20 10:00:00"))]);
+        var facts = new FactIndex(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-20 10:00:00"))]);
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], facts);
 
         var history = schedule.HistoryOf(activist, At.Date("2026-01-01"), At.Date("2026-03-31"), At.Cst("2026-03-15 12:00:00"));
@@ -103,7 +103,7 @@ public class MemberHistoryTests
     {
         var mentor = MemberBuilder.Probationary(2).Since("2025-10-01").Build();
         var mentee = MemberBuilder.Activist(7).MentoredBy(2).Build();
-        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [mentor, mentee], FactSet.Empty);
+        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [mentor, mentee], FactIndex.Empty);
 
         var history = schedule.HistoryOf(mentor, At.Date("2026-03-01"), At.Date("2026-03-31"), At.Cst("2026-03-15 12:00:00"));
 
@@ -128,7 +128,7 @@ public class YearlyTotalsTests
             MemberBuilder.Activist(10).Since("2026-03-01").Build(),
             MemberBuilder.Probationary(11).Since("2025-10-01").Build(),
         };
-        var facts = new FactSet(
+        var facts = new FactIndex(
             submissions:
             [
                 Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")),
@@ -165,7 +165,7 @@ public class YearlyTotalsTests
     [Fact]
     public void Compute_NoFacts_IsAllZeroWithEveryStage()
     {
-        var totals = YearlyTotals.Compute(BranchBuilder.Default, [], FactSet.Empty, 2026);
+        var totals = YearlyTotals.Compute(BranchBuilder.Default, [], FactIndex.Empty, 2026);
 
         Assert.Equal(0, totals.ReportsReceived + totals.TalksHeld + totals.Evaluations);
         Assert.Equal(4, totals.PeoplePerStage.Count);

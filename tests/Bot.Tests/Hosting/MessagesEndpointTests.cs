@@ -37,7 +37,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ok", body.RootElement.GetProperty("status").GetString());
-        Assert.Equal("not configured", body.RootElement.GetProperty("database").GetString());
+        Assert.Equal("Sqlite: ready", body.RootElement.GetProperty("database").GetString());
     }
 
     public static TheoryData<string, string> MalformedBodies()

@@ -18,12 +18,16 @@ public sealed class BotTestHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
-    private BotTestHost(WebApplicationFactory<Program> factory, FakeConnector connector)
+    private BotTestHost(WebApplicationFactory<Program> factory, FakeConnector connector, string dataDirectory)
     {
         _factory = factory;
         Connector = connector;
+        DataDirectory = dataDirectory;
         Client = factory.CreateClient();
     }
+
+    /// <summary>This host's own SQLite folder (a fresh temp directory, deleted on dispose).</summary>
+    public string DataDirectory { get; }
 
     public FakeConnector Connector { get; }
 
@@ -35,10 +39,13 @@ public sealed class BotTestHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var connector = await FakeConnector.StartAsync();
+        var dataDirectory = Directory.CreateTempSubdirectory("branchbot-test-").FullName;
+        var allSettings = new Dictionary<string, string?> { ["Database:DataDirectory"] = dataDirectory };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) allSettings[key] = value;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
+            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(allSettings));
             if (services is not null)
             {
                 builder.ConfigureTestServices(services);
@@ -47,7 +54,7 @@ public sealed class BotTestHost : IAsyncDisposable
 
         try
         {
-            return new BotTestHost(factory, connector);
+            return new BotTestHost(factory, connector, dataDirectory);
         }
         catch
         {
@@ -82,5 +89,7 @@ public sealed class BotTestHost : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await Connector.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -4,7 +4,7 @@ namespace BranchBot.Domain;
 /// The recorded facts (reports, talks, excuses, extensions, evaluations), indexed once so that finding
 /// what fulfils, excuses or extends an obligation is a dictionary lookup.
 /// </summary>
-public sealed class FactSet
+public sealed class FactIndex
 {
     private readonly Dictionary<FactKey, DateTimeOffset> _reports = [];
     private readonly Dictionary<FactKey, DateTimeOffset> _talksByMonth = [];
@@ -13,7 +13,7 @@ public sealed class FactSet
     private readonly Dictionary<FactKey, Extension> _extensions = [];
 
     /// <summary>Indexes the facts; any of them may be omitted.</summary>
-    public FactSet(
+    public FactIndex(
         IEnumerable<Submission>? submissions = null,
         IEnumerable<Talk>? talks = null,
         IEnumerable<Excuse>? excuses = null,
@@ -44,7 +44,7 @@ public sealed class FactSet
     }
 
     /// <summary>No facts at all.</summary>
-    public static FactSet Empty { get; } = new();
+    public static FactIndex Empty { get; } = new();
 
     /// <summary>All submissions, every version.</summary>
     public IReadOnlyList<Submission> Submissions { get; }
@@ -110,6 +110,6 @@ public sealed class FactSet
     private readonly record struct FactKey(ObligationKind Kind, int Owner, int Subject, int PeriodCode)
     {
         public FactKey(ObligationKind kind, int? owner, int subject, Period period)
-            : this(kind, owner ?? int.MinValue, subject, FactSet.PeriodCode(period.Cadence, period.Year, period.Number)) { }
+            : this(kind, owner ?? int.MinValue, subject, FactIndex.PeriodCode(period.Cadence, period.Year, period.Number)) { }
     }
 }

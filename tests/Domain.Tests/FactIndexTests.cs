@@ -1,11 +1,11 @@
 namespace BranchBot.Domain.Tests;
 
-public class FactSetTests
+public class FactIndexTests
 {
     [Fact]
     public void ReportSubmittedAt_SeveralVersions_IsTheFirst()
     {
-        var facts = new FactSet(submissions:
+        var facts = new FactIndex(submissions:
         [
             Fact.Report(7, "2026-01", At.Cst("2026-01-30 10:00:00"), version: 2),
             Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00"), version: 1),
@@ -20,7 +20,7 @@ public class FactSetTests
     [Fact]
     public void TalkRecordedAt_TalkDatedInPeriod_IsItsRecordingTime()
     {
-        var facts = new FactSet(talks:
+        var facts = new FactIndex(talks:
         [
             Fact.Talk(2, 7, "2026-01-31", At.Cst("2026-02-02 09:00:00")),
             Fact.Talk(2, 7, "2026-02-01", At.Cst("2026-02-01 20:00:00")),
@@ -35,7 +35,7 @@ public class FactSetTests
     [Fact]
     public void TalkRecordedAt_Quarter_IsTheEarliestTalkOfItsMonths()
     {
-        var facts = new FactSet(talks:
+        var facts = new FactIndex(talks:
         [
             Fact.Talk(2, 7, "2026-03-15", At.Cst("2026-03-15 12:00:00")),
             Fact.Talk(2, 7, "2026-02-10", At.Cst("2026-02-10 12:00:00")),
@@ -50,7 +50,7 @@ public class FactSetTests
     [Fact]
     public void ApprovedExtension_OnlyApprovedCount_LatestDateWins()
     {
-        var facts = new FactSet(extensions:
+        var facts = new FactIndex(extensions:
         [
             Fact.Extension(7, ObligationKind.ThoughtReport, "2026-01", "2026-02-20", approved: false),
             Fact.Extension(7, ObligationKind.ThoughtReport, "2026-01", "2026-02-05"),
@@ -66,7 +66,7 @@ public class FactSetTests
     [Fact]
     public void FulfilledAt_Evaluation_IsKeyedBySubjectKindAndPeriod()
     {
-        var facts = new FactSet(evaluations: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-03-30 15:00:00"))]);
+        var facts = new FactIndex(evaluations: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-03-30 15:00:00"))]);
 
         Assert.Equal(At.Cst("2026-03-30 15:00:00"), facts.FulfilledAt(ObligationKind.ActivistEvaluation, null, 7, At.P("2026-Q1")));
         Assert.Null(facts.FulfilledAt(ObligationKind.ActivistEvaluation, null, 7, At.P("2026-Q2")));
@@ -77,7 +77,7 @@ public class FactSetTests
     public void ExcuseFor_IsExactToOwnerSubjectKindAndPeriod()
     {
         var excuse = Fact.Excuse(2, 7, ObligationKind.Talk, "2026-01", At.Cst("2026-01-10 08:00:00"));
-        var facts = new FactSet(excuses: [excuse]);
+        var facts = new FactIndex(excuses: [excuse]);
 
         Assert.Same(excuse, facts.ExcuseFor(ObligationKind.Talk, 2, 7, At.P("2026-01")));
         Assert.Null(facts.ExcuseFor(ObligationKind.Talk, 3, 7, At.P("2026-01")));
