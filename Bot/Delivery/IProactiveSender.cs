@@ -1,0 +1,27 @@
+using BranchBot.Bot.Cards;
+
+namespace BranchBot.Bot.Delivery;
+
+public enum DeliveryResult
+{
+    Sent,
+    /// <summary>Teams said stop (blocked, not installed, disabled by admin, conversation gone): do not retry.</summary>
+    Unreachable,
+    /// <summary>The person never opened a chat with the bot and none could be created.</summary>
+    NoConversation,
+    /// <summary>Retries ran out (throttling, 5xx, timeouts).</summary>
+    Failed,
+}
+
+public sealed record DeliveryOutcome(DeliveryResult Result, string? ActivityId = null, string? Error = null);
+
+/// <summary>
+/// Sends a message to a roster member's 1:1 chat outside a turn (reminders, nudges, decisions), honouring
+/// Teams' rate limits and error codes. Callers build the card in the recipient's language.
+/// </summary>
+public interface IProactiveSender
+{
+    Task<DeliveryOutcome> SendAsync(int memberId, AdaptiveCard? card, string? text, CancellationToken cancellationToken);
+
+    Task<DeliveryOutcome> UpdateAsync(int memberId, string activityId, AdaptiveCard card, CancellationToken cancellationToken);
+}
