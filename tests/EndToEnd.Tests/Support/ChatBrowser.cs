@@ -126,9 +126,13 @@ public sealed class ChatBrowser : IAsyncDisposable
         await input.PressAsync("Tab");
     }
 
-    /// Input.ChoiceSet in compact style is a &lt;select&gt;; choose by the choice's title.
-    public static async Task SelectAsync(ILocator card, string label, string choiceTitle) =>
-        await (await InputAsync(card, label)).SelectOptionAsync(new SelectOptionValue { Label = choiceTitle });
+    /// Input.ChoiceSet in compact style renders as a Fluent combobox whose options open in a popup outside the card;
+    /// chooses by the choice's title.
+    public async Task SelectAsync(ILocator card, string label, string choiceTitle)
+    {
+        await (await InputAsync(card, label)).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = choiceTitle, Exact = true }).ClickAsync();
+    }
 
     public static async Task SetToggleAsync(ILocator card, string label, bool on) => await (await InputAsync(card, label)).SetCheckedAsync(on);
 

@@ -164,6 +164,14 @@ public sealed partial class Playground : IAsyncDisposable
     /// Any activity, sent to the bot exactly as given (any `from`, any conversation).
     public async Task CustomActivityAsync(object activity) => await PostAsync("/_internal/v1/customActivities", activity);
 
+    /// Posts an activity as if the bot had sent it through the playground's mocked Bot Connector, e.g. a card to
+    /// exercise the page without the bot's help. Returns the new message id.
+    public async Task<string> PostAsBotAsync(string conversationId, object activity)
+    {
+        var response = await PostAsync($"/_connector/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity);
+        return response.GetProperty("id").GetString()!;
+    }
+
     public async Task<PlaygroundIds> GetConfigAsync()
     {
         var root = await _http.GetFromJsonAsync<JsonElement>("/_internal/v1/config");
