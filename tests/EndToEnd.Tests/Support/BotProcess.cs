@@ -117,6 +117,14 @@ public sealed class BotProcess : IAsyncDisposable
         return string.Join('\n', all.TakeLast(lines));
     }
 
+    /// The last logged failure (from its `fail:` line, a dozen lines), or the tail of the log when there is none.
+    public string LastFailure()
+    {
+        var lines = File.Exists(LogPath) ? ReadLog().Split('\n') : [];
+        var start = Array.FindLastIndex(lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("Unhandled exception", StringComparison.Ordinal));
+        return start < 0 ? string.Join('\n', lines.TakeLast(20)) : string.Join('\n', lines.Skip(start).Take(12));
+    }
+
     private async Task StartHostAsync()
     {
         _log = new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite), Encoding.UTF8) { AutoFlush = true };

@@ -38,7 +38,7 @@ public class EndToEndFixture : IAsyncLifetime
             var options = new BotOptions();
             ConfigureBot(options);
             _bot = await BotProcess.StartAsync(ArtifactsDir, options);
-            _playground = await Playground.StartAsync(_bot.MessagesEndpoint, CreatePlaygroundConfig(), ArtifactsDir);
+            _playground = await Playground.StartAsync(_bot.MessagesEndpoint, CreatePlaygroundConfig(), ArtifactsDir, _bot.LastFailure);
             if (UsesBrowser)
             {
                 _browser = await ChatBrowser.StartAsync(_playground, ArtifactsDir);
@@ -57,7 +57,7 @@ public class EndToEndFixture : IAsyncLifetime
         var config = Playground.Config.WithCurrentUser(userId);
         await Playground.DisposeAsync();
         _playground = null;
-        _playground = await Playground.StartAsync(Bot.MessagesEndpoint, config, ArtifactsDir);
+        _playground = await Playground.StartAsync(Bot.MessagesEndpoint, config, ArtifactsDir, Bot.LastFailure);
         if (_browser is not null)
         {
             await _browser.OpenAsync(_playground);

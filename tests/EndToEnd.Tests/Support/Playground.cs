@@ -15,9 +15,11 @@ public sealed partial class Playground : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http;
+    private readonly Func<string>? _botLog;
 
-    private Playground(Process process, int port, PlaygroundConfig config, string logPath, Feed<ChatMessage> chat, Feed<LogEntry> log, HttpClient http)
+    private Playground(Process process, int port, PlaygroundConfig config, string logPath, Feed<ChatMessage> chat, Feed<LogEntry> log, HttpClient http, Func<string>? botLog)
     {
+        _botLog = botLog;
         _process = process;
         Port = port;
         Config = config;
@@ -41,7 +43,8 @@ public sealed partial class Playground : IAsyncDisposable
 
     public string PersonalChatId => Config.PersonalChatId;
 
-    public static async Task<Playground> StartAsync(Uri botMessagesEndpoint, PlaygroundConfig config, string artifactsDir)
+    /// <paramref name="botLog"/> supplies the bot's side of a failure for error messages (e.g. <see cref="BotProcess.LastFailure"/>).
+    public static async Task<Playground> StartAsync(Uri botMessagesEndpoint, PlaygroundConfig config, string artifactsDir, Func<string>? botLog = null)
     {
         if (!File.Exists(RepoPaths.PlaygroundCli))
         {
@@ -98,7 +101,7 @@ public sealed partial class Playground : IAsyncDisposable
             var ws = new Uri($"ws://127.0.0.1:{port}");
             chat = await Feed<ChatMessage>.OpenAsync(new Uri(ws, "/_ws_conversation/v1/conversations/stream"), ChatMessage.Parse);
             var log = await Feed<LogEntry>.OpenAsync(new Uri(ws, "/_ws/log/stream"), LogEntry.Parse);
-            var playground = new Playground(process, port, config, logPath, chat, log, http);
+            var playground = new Playground(process, port, config, logPath, chat, log, http, botLog);
             await playground.CheckConfigAsync();
             return playground;
         }
@@ -193,7 +196,7 @@ public sealed partial class Playground : IAsyncDisposable
         var entry = await Log.WaitForAsync(e => e.ToBot && e.Status is not null && predicate(e), timeout, from, what);
         if (entry.Status >= 500)
         {
-            throw new InvalidOperationException($"The bot answered {entry} with HTTP {entry.Status}. See the bot log.");
+            throw new InvalidOperationException($"The bot answered {entry} with HTTP {entry.Status}.\n{_botLog?.Invoke() ?? "See the bot log."}");
         }
         return entry;
     }
