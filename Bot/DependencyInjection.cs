@@ -1,3 +1,5 @@
+using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -36,6 +38,14 @@ public static class DependencyInjection
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
+        services.AddSingleton<SpeakerResolver>();
+        services.AddSingleton<BranchState>();
+        services.AddSingleton<ReportFlow>();
+        services.AddSingleton<TalkFlow>();
+        services.AddSingleton<OverdueFlow>();
+        services.AddSingleton<InfoFlows>();
+        services.AddSingleton<Router>();
+        services.AddSingleton<IProactiveSender, ConversationSender>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
         return services;

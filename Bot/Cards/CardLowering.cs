@@ -29,6 +29,8 @@ internal static class CardLowering
     public static IEnumerable<CardAction> AllActions(AdaptiveCard card)
     {
         foreach (var action in Actions(card.Actions)) yield return action;
+        foreach (var set in Elements(card.Body, card.Actions).OfType<ActionSet>())
+            foreach (var action in Actions(set.Actions)) yield return action;
         if (card.Refresh is not null) yield return card.Refresh.Action;
     }
 
@@ -55,7 +57,7 @@ internal static class CardLowering
                 ColumnSet s => s.Columns.SelectMany(col => col.Items).ToList(),
                 _ => [],
             };
-            foreach (var child in Elements(children, null)) yield return child;
+            foreach (var child in Elements(children, element is ActionSet set ? set.Actions : null)) yield return child;
         }
         foreach (var action in actions ?? [])
             if (action is ActionShowCard show)
@@ -67,6 +69,7 @@ internal static class CardLowering
         {
             Container c => map(c with { Items = Rewrite(c.Items, map) }),
             ColumnSet s => map(s with { Columns = s.Columns.Select(col => col with { Items = Rewrite(col.Items, map) }).ToList() }),
+            ActionSet a => map(a with { Actions = RewriteActions(a.Actions, map)! }),
             _ => map(element),
         }).ToList();
 

@@ -33,6 +33,7 @@ public enum ActionStyle
 [JsonDerivedType(typeof(InputDate), "Input.Date")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
 public abstract record CardElement
 {
     public Spacing? Spacing { get; init; }
@@ -78,6 +79,9 @@ public sealed record Fact
 }
 
 public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement;
+
+/// <summary>Buttons inside the body (schema 1.2), e.g. one row per person in a list.</summary>
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
 
 public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;
 

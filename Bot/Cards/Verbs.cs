@@ -3,8 +3,18 @@ namespace BranchBot.Bot.Cards;
 /// <summary>Every verb our cards send. The router maps these to handlers; anything else is "error.unknownVerb".</summary>
 public static class Verbs
 {
+    public const string ReportForm = "report.form";
     public const string ReportSubmit = "report.submit";
     public const string ExtensionRequest = "extension.request";
+    public const string ExtensionDecide = "extension.decide";
+    public const string TalkForm = "talk.form";
+    public const string TalkSubmit = "talk.submit";
+    public const string OverdueShow = "overdue.show";
+    public const string OverdueNudge = "overdue.nudge";
+    public const string OverdueNudgeAll = "overdue.nudgeAll";
+    public const string OverdueExcuse = "overdue.excuse";
+    public const string StatusShow = "status.show";
+    public const string LanguageSet = "language.set";
 }
 
 public static class CardLimits
@@ -12,4 +22,7 @@ public static class CardLimits
     /// <summary>Longest report text accepted (UTF-16 units, as Input.Text maxLength counts).</summary>
     public const int ReportMaxLength = 20_000;
     public const int ReasonMaxLength = 500;
+    public const int TopicMaxLength = 200;
+    public const int SummaryMaxLength = 5_000;
+    public const int FollowUpMaxLength = 1_000;
 }

@@ -107,7 +107,7 @@ public sealed class ConnectorClientCacheTests
         }
 
         public void Install(IServiceCollection services) =>
-            services.AddSingleton<IBot>(sp => new Recording(this, ActivatorUtilities.CreateInstance<BranchBotHandler>(sp)));
+            services.AddSingleton<IBot>(sp => new Recording(this, ActivatorUtilities.CreateInstance<BranchBot.Bot.Conversation.BranchBotHandler>(sp)));
 
         private sealed class Recording(ClientRecorder recorder, IBot inner) : IBot
         {

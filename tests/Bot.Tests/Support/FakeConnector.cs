@@ -45,6 +45,9 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Return a status code and JSON body to answer a call differently; null keeps the default 200.</summary>
     public Func<ConnectorCall, (int StatusCode, object Body)?>? Respond { get; set; }
 
+    /// <summary>Teams profiles by user id ("29:..."), answered to TeamsInfo.GetMemberAsync; others get 404.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string AadObjectId, string Email)> Members { get; } = new();
+
     public IReadOnlyList<ConnectorCall> Calls
     {
         get
@@ -71,6 +74,10 @@ public sealed class FakeConnector : IAsyncDisposable
             connector.RecordAsync(context, conversationId, activityId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) =>
             connector.RecordAsync(context, conversationId, activityId));
+        app.MapGet("/v3/conversations/{conversationId}/members/{userId}", (string conversationId, string userId) =>
+            connector.Members.TryGetValue(userId, out var m)
+                ? Results.Json(new { id = userId, name = m.Name, aadObjectId = m.AadObjectId, email = m.Email, userPrincipalName = m.Email, tenantId = TestActivity.TenantId })
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "not found" } }, statusCode: 404));
         app.MapDelete("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext context, string conversationId, string activityId) =>
             connector.RecordAsync(context, conversationId, activityId));
 

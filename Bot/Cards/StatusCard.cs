@@ -1,0 +1,38 @@
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+
+namespace BranchBot.Bot.Cards;
+
+public sealed record StatusLine(ObligationKind Kind, Period Period, DateOnly DueDate, ObligationStatus Status, string? SubjectName);
+
+/// <summary>"My status": what is still owed and by when, and what was done recently.</summary>
+public static class StatusCard
+{
+    public static AdaptiveCard Build(Language language, string name, Stage stage, DateOnly stageSince,
+        IReadOnlyList<StatusLine> open, IReadOnlyList<StatusLine> done, bool canWriteReport)
+    {
+        var t = Texts.Default;
+        string What(StatusLine l) => l.Kind == ObligationKind.Talk && l.SubjectName is not null
+            ? t.Get(language, "overdue.talkWith", Markdown.Escape(l.SubjectName))
+            : Formats.Kind(language, l.Kind);
+        var body = new List<CardElement>
+        {
+            TextBlock.Trusted(t.Get(language, "status.title", Markdown.Escape(name))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            TextBlock.Trusted(t.Get(language, "status.stage", Formats.Stage(language, stage), Formats.Date(language, stageSince))) with { IsSubtle = true },
+            TextBlock.Trusted(t.Get(language, "status.owed.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+        };
+        body.Add(open.Count == 0
+            ? TextBlock.Trusted(t.Get(language, "status.nothingOwed"))
+            : TextBlock.Trusted(string.Join("\n", open.Select(l => "- " + t.Get(language, "status.owed.item", What(l), Formats.Period(language, l.Period), Formats.Date(language, l.DueDate))
+                + (l.Status == ObligationStatus.Overdue ? " · " + Formats.Status(language, l.Status) : "")))));
+        if (done.Count > 0)
+        {
+            body.Add(TextBlock.Trusted(t.Get(language, "status.done.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(TextBlock.Trusted(string.Join("\n", done.Select(l => "- " + t.Get(language, "status.done.item", What(l), Formats.Period(language, l.Period), Formats.Status(language, l.Status))))));
+        }
+        var actions = canWriteReport
+            ? new List<CardAction> { new ActionSubmit(t.Get(language, "status.writeNow"), CardActionData.For(Verbs.ReportForm)) }
+            : null;
+        return new AdaptiveCard(body, actions);
+    }
+}

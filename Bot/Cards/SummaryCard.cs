@@ -1,0 +1,37 @@
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+
+namespace BranchBot.Bot.Cards;
+
+public sealed record GroupRow(string GroupName, GroupCompletion Completion);
+
+/// <summary>The committee's view: completion per group for this month and last month (text, so it reads on every client).</summary>
+public static class SummaryCard
+{
+    public static AdaptiveCard Build(Language language, string branchName, Period current, IReadOnlyList<GroupRow> currentRows, Period previous, IReadOnlyList<GroupRow> previousRows)
+    {
+        var t = Texts.Default;
+        var body = new List<CardElement>
+        {
+            TextBlock.Trusted(t.Get(language, "summary.title", Markdown.Escape(branchName))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+        };
+        Section("summary.current", current, currentRows);
+        Section("summary.previous", previous, previousRows);
+        return new AdaptiveCard(body);
+
+        void Section(string titleKey, Period period, IReadOnlyList<GroupRow> rows)
+        {
+            body.Add(TextBlock.Trusted(t.Get(language, titleKey, Formats.Period(language, period))) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
+            var facts = rows.Select(r => Fact.Trusted(Markdown.Escape(r.GroupName), Row(r.Completion))).ToList();
+            var total = new GroupCompletion(
+                [period],
+                rows.Sum(r => r.Completion.Owed), rows.Sum(r => r.Completion.Done), rows.Sum(r => r.Completion.DoneLate),
+                rows.Sum(r => r.Completion.Excused), rows.Sum(r => r.Completion.Overdue), rows.Sum(r => r.Completion.Open), []);
+            facts.Add(Fact.Trusted(t.Get(language, "summary.total"), Row(total)));
+            body.Add(new FactSet(facts));
+        }
+
+        string Row(GroupCompletion c) => t.Get(language, "summary.row", c.Done + c.DoneLate, c.Owed,
+            (int)Math.Round(c.SettledRate * 100, MidpointRounding.AwayFromZero), c.Overdue, c.Excused);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Conversation;
+
+/// <summary>
+/// A group leader's view of their group (the committee's of the whole branch): who is overdue or due soon,
+/// nudge one or all, excuse with a reason, and this period's handed-in reports.
+/// </summary>
+public sealed class OverdueFlow(IProactiveSender sender)
+{
+    public const int MaxPeopleListed = 30;
+
+    public async Task<Reply> ShowAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        if (!me.IsGroupLeader && !me.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+
+        var scope = await ScopeAsync(turn, cancellationToken);
+        var people = await OpenByPersonAsync(turn, scope, cancellationToken);
+        var groupName = me.IsGroupLeader
+            ? await turn.Db.Groups.AsNoTracking().Where(g => g.Id == me.GroupId).Select(g => g.Name).FirstAsync(cancellationToken)
+            : null;
+        var periodText = Formats.Period(turn.Language, Period.Containing(Cadence.Monthly, turn.Today));
+        var title = groupName is null
+            ? turn.T("overdue.branchTitle", periodText)
+            : turn.T("overdue.title", Markdown.Escape(groupName), periodText);
+        var submitted = await SubmittedAsync(turn, scope, cancellationToken);
+        if (people.Count == 0 && submitted.Count == 0)
+            return Reply.Say(turn.T("overdue.none", groupName is null ? turn.Branch.Name : Markdown.Escape(groupName)));
+
+        var listed = people.Take(MaxPeopleListed).ToList();
+        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, ReportFlow.NewCardId()));
+    }
+
+    public async Task<Reply> NudgeAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var reference = data.Reference(OverdueListCard.MemberField);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
+        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+
+        var scope = await ScopeAsync(turn, cancellationToken);
+        if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId) || !scope.Contains(memberId))
+            return new Reply.Refused(turn.T("error.forgedId"));
+        var person = (await OpenByPersonAsync(turn, [memberId], cancellationToken)).FirstOrDefault();
+        var name = await turn.Db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Name).FirstAsync(cancellationToken);
+        if (person is null) return new Reply.Refused(turn.T("overdue.nothingForPerson", Markdown.Escape(name)));
+
+        var outcome = await NudgeOneAsync(turn, person, cardId, cancellationToken);
+        return outcome switch
+        {
+            null => new Reply.Refused(turn.T("error.duplicate")),
+            DeliveryResult.Sent => Reply.Say(turn.T("overdue.nudged", Markdown.Escape(name))),
+            _ => Reply.Say(turn.T("overdue.unreachable", Markdown.Escape(name))),
+        };
+    }
+
+    public async Task<Reply> NudgeAllAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
+        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+
+        var scope = await ScopeAsync(turn, cancellationToken);
+        var people = (await OpenByPersonAsync(turn, scope, cancellationToken)).Take(MaxPeopleListed).ToList();
+        var sent = 0;
+        var unreachable = new List<string>();
+        var duplicates = 0;
+        foreach (var person in people)
+        {
+            switch (await NudgeOneAsync(turn, person, cardId, cancellationToken))
+            {
+                case null: duplicates++; break;
+                case DeliveryResult.Sent: sent++; break;
+                default: unreachable.Add(person.Name); break;
+            }
+        }
+        if (sent == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
+        var text = turn.T("overdue.nudgedAll", sent);
+        if (unreachable.Count > 0) text += "\n\n" + turn.T("overdue.unreachable", Markdown.Escape(string.Join("、", unreachable)));
+        return Reply.Say(text);
+    }
+
+    public async Task<Reply> ExcuseAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var reference = data.Reference(OverdueListCard.MemberField);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        var scope = await ScopeAsync(turn, cancellationToken);
+        if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId) || !scope.Contains(memberId))
+            return new Reply.Refused(turn.T("error.forgedId"));
+
+        var itemKey = data.Reference(OverdueListCard.ItemInputPrefix + reference);
+        var reason = data.String(OverdueListCard.ReasonInputPrefix + reference, CardLimits.ReasonMaxLength);
+        if (data.Error is { } inputError) return Errors.Refuse(turn, inputError);
+
+        var schedule = await ScheduleLoading.LoadAsync(turn, [memberId], cancellationToken);
+        var owner = schedule.Members[memberId];
+        var obligation = schedule.OwedBy(owner, ScheduleLoading.WindowStart(turn.Today), turn.Today.AddMonths(6))
+            .FirstOrDefault(o => Key(o) == itemKey);
+        if (obligation is null) return new Reply.Refused(turn.T("error.forgedId"));
+        var status = obligation.StatusOn(turn.Now);
+        if (status is ObligationStatus.Excused or ObligationStatus.Done or ObligationStatus.DoneLate)
+            return new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(obligation.Excuse?.At ?? obligation.FulfilledAt ?? turn.Now))));
+
+        turn.Db.Excuses.Add(new Excuse(obligation.OwnerId, obligation.SubjectId, obligation.Kind, obligation.Period, reason!, turn.Member.Id, turn.Now));
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        return Reply.Say(turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period)));
+    }
+
+    private static string Key(Obligation o) => string.Create(CultureInfo.InvariantCulture, $"{o.Kind}:{o.Period.Key}:{o.SubjectId}");
+
+    /// <summary>Whom the speaker may chase: their group as leader, everyone as committee.</summary>
+    private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
+        if (!me.IsCommittee) query = query.Where(m => m.GroupId == me.GroupId);
+        return (await query.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private static async Task<List<OverduePerson>> OpenByPersonAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
+    {
+        var schedule = await ScheduleLoading.LoadAsync(turn, scope, cancellationToken);
+        var owners = scope.Where(schedule.Members.ContainsKey).Select(id => schedule.Members[id]).ToList();
+        return schedule.OpenAt(owners, turn.Now, ScheduleLoading.WindowStart(turn.Today))
+            .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
+            .Where(x => x.Obligation.OwnerId is not null && x.Status is ObligationStatus.Overdue or ObligationStatus.DueSoon)
+            .GroupBy(x => x.Obligation.OwnerId!.Value)
+            .Select(g => new OverduePerson(g.Key, schedule.Members[g.Key].Name, g
+                .OrderBy(x => x.Obligation.DueDate)
+                .Select(x => new OverdueItem(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, x.Obligation.SubjectId,
+                    x.Obligation.SubjectId != g.Key && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var subject) ? subject.Name : null))
+                .ToList()))
+            .OrderByDescending(p => p.Items.Count(i => i.Status == ObligationStatus.Overdue))
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static async Task<List<SubmittedReport>> SubmittedAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
+    {
+        var month = Period.Containing(Cadence.Monthly, turn.Today);
+        var quarter = Period.Containing(Cadence.Quarterly, turn.Today);
+        var rows = await turn.Db.Submissions.AsNoTracking()
+            .Where(s => scope.Contains(s.MemberId) && (s.Period == month || s.Period == quarter))
+            .Join(turn.Db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Name, s.Kind, s.Period, s.SubmittedAt, s.Text, s.Version })
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => (r.Name, r.Kind, r.Period))
+            .Select(g => g.OrderByDescending(r => r.Version).First())
+            .OrderBy(r => r.SubmittedAt)
+            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text)))
+            .ToList();
+    }
+
+    /// <summary>Sends the person a reminder for their most pressing item; null when this card already nudged them.</summary>
+    private async Task<DeliveryResult?> NudgeOneAsync(Turn turn, OverduePerson person, string cardId, CancellationToken cancellationToken)
+    {
+        var item = person.Items[0];
+        var delivery = new ReminderDelivery
+        {
+            MemberId = person.MemberId,
+            Kind = item.Kind,
+            Period = item.Period,
+            SubjectId = item.SubjectId,
+            Step = "nudge:" + cardId,
+            Status = ReminderDeliveryStatus.Claimed,
+            ClaimedBy = "nudge:" + turn.Member.Id.ToString(CultureInfo.InvariantCulture),
+            ClaimedAt = turn.Now,
+            Attempts = 1,
+        };
+        turn.Db.ReminderDeliveries.Add(delivery);
+        try
+        {
+            await turn.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            turn.Db.ChangeTracker.Clear();
+            return null;
+        }
+
+        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == person.MemberId, cancellationToken);
+        var language = UserLanguage.For(user);
+        var t = Texts.Default;
+        var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), Formats.Kind(language, item.Kind),
+            Formats.Period(language, item.Period), Formats.Date(language, item.DueDate));
+        AdaptiveCard? card = null;
+        if (item.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport)
+        {
+            var owner = await turn.Db.Members.AsNoTracking().FirstAsync(m => m.Id == person.MemberId, cancellationToken);
+            var rule = turn.Policy.Find(item.Kind, owner.Stage, Owner.Self);
+            card = ReportFlow.Form(language, item.Kind, item.Period, item.DueDate, rule?.MinLength ?? 0);
+        }
+        var outcome = await sender.SendAsync(person.MemberId, card, text, cancellationToken);
+
+        delivery.Status = outcome.Result == DeliveryResult.Sent ? ReminderDeliveryStatus.Sent
+            : outcome.Result == DeliveryResult.Failed ? ReminderDeliveryStatus.Failed
+            : ReminderDeliveryStatus.Unreachable;
+        delivery.SentAt = outcome.Result == DeliveryResult.Sent ? turn.Now : null;
+        delivery.ActivityId = outcome.ActivityId;
+        delivery.LastError = outcome.Error;
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        return outcome.Result;
+    }
+}

@@ -1,0 +1,202 @@
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Conversation;
+
+/// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
+public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logger)
+{
+    public static readonly TimeSpan ExtensionLength = TimeSpan.FromDays(7);
+
+    /// <summary>The form for the most pressing written report, or the current period's for a revision.</summary>
+    public async Task<Reply> ShowFormAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var member = turn.Member;
+        var schedule = await ScheduleLoading.LoadAsync(turn, [member.Id], cancellationToken);
+        var open = schedule.OpenAt([member], turn.Now, ScheduleLoading.WindowStart(turn.Today))
+            .Where(o => o.Rule.IsWritten && o.OwnerId == member.Id && !ScheduleLoading.IsClosed(o.Period, turn.Today))
+            .OrderBy(o => o.DueDate)
+            .FirstOrDefault();
+        if (open is not null) return Reply.Show(Form(turn.Language, open.Kind, open.Period, open.DueDate, open.Rule.MinLength));
+
+        var rule = turn.Policy.RulesFor(member.Stage, Owner.Self).FirstOrDefault(r => r.IsWritten);
+        if (rule is null) return Reply.Say(turn.T("status.nothingOwed"));
+        var period = Period.Containing(rule.Cadence, turn.Today);
+        return Reply.Show(Form(turn.Language, rule.Kind, period, period.End, rule.MinLength));
+    }
+
+    public static AdaptiveCard Form(Language language, ObligationKind kind, Period period, DateOnly dueDate, int minLength) =>
+        ReportFormCard.Build(language, new ReportForm(kind, period, dueDate, NewCardId(), minLength));
+
+    public async Task<Reply> SubmitAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var period = data.Period(ReportFormCard.PeriodField);
+        var kind = data.Choice<ObligationKind>(ReportFormCard.KindField);
+        var text = data.String(ReportFormCard.TextInput, CardLimits.ReportMaxLength);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
+
+        var member = turn.Member;
+        var rule = WrittenRule(turn, kind!.Value, period!);
+        if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (ScheduleLoading.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
+        if (ScheduleLoading.IsClosed(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+        var words = WordCounter.Count(text);
+        if (words < rule.MinLength) return new Reply.Refused(turn.T("error.tooShort", words, rule.MinLength));
+
+        var key = $"{member.Id}:{cardId}";
+        var earlier = await turn.Db.Submissions.AsNoTracking()
+            .Where(s => s.IdempotencyKey == key)
+            .Select(s => new { s.Text, s.SubmittedAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier.Text == text
+                ? new Reply.Refused(turn.T("error.duplicate"))
+                : new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(earlier.SubmittedAt))));
+        }
+
+        Submission saved;
+        try
+        {
+            saved = await SaveAsync(turn, member.Id, kind.Value, period!, text!, key, cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            // Two clicks racing on the same card: the unique idempotency key lets exactly one in.
+            logger.LogInformation(e, "A concurrent submission of card {CardId} was refused.", cardId);
+            turn.Db.ChangeTracker.Clear();
+            return new Reply.Refused(turn.T("error.duplicate"));
+        }
+
+        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
+        var late = saved.SubmittedAt > turn.Branch.EndOfDay(dueDate) ? dueDate : (DateOnly?)null;
+        return new Reply.ReplaceCard(ReceiptCard.Build(turn.Language,
+            new Receipt(kind.Value, period!, turn.Today, words, saved.Version, late)));
+    }
+
+    public async Task<Reply> RequestExtensionAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var period = data.Period(ReportFormCard.PeriodField);
+        var kind = data.Choice<ObligationKind>(ReportFormCard.KindField);
+        var reason = data.String(ReportFormCard.ReasonInput, CardLimits.ReasonMaxLength);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+
+        var member = turn.Member;
+        if (WrittenRule(turn, kind!.Value, period!) is null) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (ScheduleLoading.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
+        if (ScheduleLoading.IsClosed(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+
+        var existing = await turn.Db.Extensions.AsNoTracking()
+            .Where(e => e.MemberId == member.Id && e.Kind == kind && e.Period == period)
+            .OrderByDescending(e => e.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is { Status: ExtensionStatus.Requested }) return new Reply.Refused(turn.T("error.duplicate"));
+
+        var deciders = await Deciders(turn, member, cancellationToken);
+        if (deciders.Count == 0) return new Reply.Refused(turn.T("extension.none"));
+
+        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
+        var extension = new Extension(member.Id, kind.Value, period!, dueDate.AddDays(ExtensionLength.Days), reason!, turn.Now);
+        turn.Db.Extensions.Add(extension);
+        await turn.Db.SaveChangesAsync(cancellationToken);
+
+        var view = new ExtensionRequestView(extension.Id, member.Name, kind.Value, period!, dueDate, extension.RequestedUntil, extension.Reason);
+        foreach (var decider in deciders)
+        {
+            var card = ExtensionDecisionCard.Build(decider.Language, view, NewCardId());
+            await sender.SendAsync(decider.Member.Id, card, null, cancellationToken);
+        }
+
+        return Reply.Say(turn.T("extension.request.sent", Formats.Kind(turn.Language, kind.Value), Formats.Period(turn.Language, period!),
+            Markdown.Escape(string.Join("、", deciders.Select(d => d.Member.Name)))));
+    }
+
+    public async Task<Reply> DecideExtensionAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var reference = data.Reference(ExtensionDecisionCard.ExtensionField);
+        var decision = data.String(ExtensionDecisionCard.DecisionField, 16);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (!long.TryParse(reference, out var extensionId) || decision is not ("approve" or "decline"))
+            return new Reply.Refused(turn.T("error.forgedId"));
+
+        var extension = await turn.Db.Extensions.FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken);
+        var requester = extension is null ? null : await turn.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == extension.MemberId, cancellationToken);
+        if (extension is null || requester is null) return new Reply.Refused(turn.T("error.forgedId"));
+        if (!CanDecideFor(turn.Member, requester)) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (extension.Status != ExtensionStatus.Requested)
+            return new Reply.Refused(turn.T("extension.decided.already", Formats.Date(turn.Language, turn.Branch.LocalDate(extension.DecidedAt ?? extension.RequestedAt))));
+
+        var approve = decision == "approve";
+        var dueBefore = await DueDateAsync(turn, requester.Id, extension.Kind, extension.Period, cancellationToken);
+        extension.Decide(approve, turn.Member.Id, turn.Now);
+        await turn.Db.SaveChangesAsync(cancellationToken);
+
+        var requesterUser = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == requester.Id, cancellationToken);
+        var language = UserLanguage.For(requesterUser);
+        var t = Texts.Default;
+        var outcome = approve
+            ? t.Get(language, "extension.outcome.approved", Formats.Kind(language, extension.Kind), Formats.Period(language, extension.Period), Formats.Date(language, extension.RequestedUntil))
+            : t.Get(language, "extension.outcome.declined", Formats.Kind(language, extension.Kind), Formats.Period(language, extension.Period), Formats.Date(language, dueBefore));
+        await sender.SendAsync(requester.Id, null, outcome, cancellationToken);
+
+        var name = Markdown.Escape(requester.Name);
+        var decided = approve
+            ? turn.T("extension.decided.approved", name, Formats.Date(turn.Language, extension.RequestedUntil))
+            : turn.T("extension.decided.declined", name);
+        return new Reply.ReplaceCard(ExtensionDecisionCard.Decided(turn.Language, decided));
+    }
+
+    /// <summary>The group's leader decides; a leader's own request (or a group without one) goes to the committee.</summary>
+    public static bool CanDecideFor(Member decider, Member requester) =>
+        decider.Id != requester.Id && ((decider.IsGroupLeader && decider.GroupId == requester.GroupId) || decider.IsCommittee);
+
+    private static async Task<List<(Member Member, Language Language)>> Deciders(Turn turn, Member requester, CancellationToken cancellationToken)
+    {
+        var leaders = await turn.Db.Members.AsNoTracking()
+            .Where(m => m.GroupId == requester.GroupId && m.Id != requester.Id && (m.Roles & Roles.GroupLeader) != 0)
+            .ToListAsync(cancellationToken);
+        if (leaders.Count == 0)
+        {
+            leaders = await turn.Db.Members.AsNoTracking()
+                .Where(m => m.Id != requester.Id && (m.Roles & (Roles.OrganizationMember | Roles.Secretary)) != 0)
+                .ToListAsync(cancellationToken);
+        }
+        var ids = leaders.Select(l => l.Id).ToList();
+        var users = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null && ids.Contains(u.MemberId.Value)).ToListAsync(cancellationToken);
+        return leaders.Select(l => (l, UserLanguage.For(users.FirstOrDefault(u => u.MemberId == l.Id)))).ToList();
+    }
+
+    private static PolicyRule? WrittenRule(Turn turn, ObligationKind kind, Period period)
+    {
+        var rule = turn.Policy.Find(kind, turn.Member.Stage, Owner.Self);
+        return rule is { IsWritten: true } && rule.Cadence == period.Cadence ? rule : null;
+    }
+
+    /// <summary>The period's due date for this person, moved by an approved extension.</summary>
+    private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken)
+    {
+        var approved = await turn.Db.Extensions.AsNoTracking()
+            .Where(e => e.MemberId == memberId && e.Kind == kind && e.Period == period && e.Status == ExtensionStatus.Approved)
+            .Select(e => (DateOnly?)e.RequestedUntil)
+            .MaxAsync(cancellationToken);
+        return approved is { } until && until > period.End ? until : period.End;
+    }
+
+    private static async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, CancellationToken cancellationToken)
+    {
+        var version = await turn.Db.Submissions
+            .Where(s => s.MemberId == memberId && s.Kind == kind && s.Period == period)
+            .Select(s => (int?)s.Version)
+            .MaxAsync(cancellationToken) ?? 0;
+        var submission = new Submission(memberId, kind, period, text, turn.Now, version + 1, key);
+        turn.Db.Submissions.Add(submission);
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        return submission;
+    }
+
+    public static string NewCardId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,129 @@
+using BranchBot.Bot.Localization;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json;
+
+namespace BranchBot.Bot.Conversation;
+
+/// <summary>
+/// Resolves who is speaking: keeps their 1:1 conversation reference (for proactive messages) and links the
+/// Teams user to a roster member by AAD object id, else by UPN/e-mail from Teams (asked only while unlinked,
+/// because TeamsInfo builds its own connector client per call).
+/// </summary>
+public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> logger)
+{
+    public async Task<Speaker> ResolveAsync(ITurnContext turn, BranchDbContext db, Language? typedLanguage, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        var from = activity.From ?? throw new InvalidOperationException("The activity has no sender.");
+        var aadObjectId = string.IsNullOrEmpty(from.AadObjectId) ? null : from.AadObjectId;
+        var userKey = aadObjectId ?? from.Id;
+        var now = time.GetUtcNow();
+        var personal = activity.Conversation?.ConversationType is null or "personal";
+        var changed = false;
+
+        var user = await db.TeamsUsers.FirstOrDefaultAsync(u => u.AadObjectId == userKey, cancellationToken);
+        if (user is null && personal)
+        {
+            user = new TeamsUser
+            {
+                AadObjectId = userKey,
+                TeamsUserId = from.Id,
+                TenantId = TenantOf(activity) ?? "",
+                ServiceUrl = activity.ServiceUrl,
+                ConversationId = activity.Conversation!.Id,
+                ConversationReferenceJson = ReferenceJson(activity),
+                InstalledAt = now,
+                UpdatedAt = now,
+            };
+            db.TeamsUsers.Add(user);
+            changed = true;
+        }
+        else if (user is not null && personal && (user.ConversationId != activity.Conversation!.Id || user.ServiceUrl != activity.ServiceUrl))
+        {
+            user.ConversationId = activity.Conversation.Id;
+            user.ServiceUrl = activity.ServiceUrl;
+            user.TeamsUserId = from.Id;
+            user.ConversationReferenceJson = ReferenceJson(activity);
+            user.UpdatedAt = now;
+            changed = true;
+        }
+
+        if (user is not null)
+        {
+            if (!string.IsNullOrEmpty(activity.Locale) && user.ClientLocale != activity.Locale)
+            {
+                user.ClientLocale = activity.Locale;
+                changed = true;
+            }
+            if (typedLanguage is { } typed && user.LastTypedLanguage != typed.Tag())
+            {
+                user.LastTypedLanguage = typed.Tag();
+                user.UpdatedAt = now;
+                changed = true;
+            }
+        }
+
+        var member = user?.MemberId is int memberId
+            ? await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken)
+            : null;
+        if (member is null)
+        {
+            member = await FindMemberAsync(turn, db, aadObjectId, cancellationToken);
+            if (member is not null)
+            {
+                if (aadObjectId is not null && member.AadObjectId != aadObjectId) member.LinkTeamsIdentity(aadObjectId);
+                if (user is not null) user.MemberId = member.Id;
+                changed = true;
+            }
+        }
+
+        if (changed) await db.SaveChangesAsync(cancellationToken);
+
+        var language = user is not null
+            ? UserLanguage.For(user)
+            : typedLanguage ?? LanguageResolver.FromLocale(activity.Locale) ?? Language.ZhCn;
+        return new Speaker(userKey, from.Name, user, member, language);
+    }
+
+    private async Task<Domain.Member?> FindMemberAsync(ITurnContext turn, BranchDbContext db, string? aadObjectId, CancellationToken cancellationToken)
+    {
+        if (aadObjectId is not null)
+        {
+            var byAad = await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.AadObjectId == aadObjectId, cancellationToken);
+            if (byAad is not null) return byAad;
+        }
+
+        var emails = await TeamsEmailsAsync(turn, cancellationToken);
+        if (emails.Count == 0) return null;
+        return await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.Email != null && emails.Contains(m.Email), cancellationToken);
+    }
+
+    private async Task<List<string>> TeamsEmailsAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.ChannelId != Microsoft.Bot.Connector.Channels.Msteams) return [];
+        try
+        {
+            var account = await TeamsInfo.GetMemberAsync(turn, turn.Activity.From.Id, cancellationToken);
+            return new[] { account?.UserPrincipalName, account?.Email }
+                .Where(e => !string.IsNullOrWhiteSpace(e))
+                .Select(e => e!.Trim().ToLowerInvariant())
+                .Distinct()
+                .ToList();
+        }
+        catch (Exception e) when (e is ErrorResponseException or HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "Could not read the Teams profile of {UserId} to link them to the roster.", turn.Activity.From.Id);
+            return [];
+        }
+    }
+
+    private static string? TenantOf(IActivity activity) =>
+        activity.Conversation?.TenantId ?? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id;
+
+    private static string ReferenceJson(IActivity activity) => JsonConvert.SerializeObject(activity.GetConversationReference());
+}
