@@ -21,14 +21,14 @@ public static class ExtensionDecisionCard
             .With(DecisionField, decision);
         return new AdaptiveCard(
             [
-                TextBlock.Trusted(t.Get(language, "extension.approve.title", Markdown.Escape(request.RequesterName))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+                TextBlock.Trusted(t.Get(language, "extension.approve.title", Markdown.Escape(UserText.Clip(request.RequesterName)))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
                 new FactSet(
                 [
                     Fact.Trusted(t.Get(language, "fact.kind"), kind),
                     Fact.Trusted(t.Get(language, "fact.period"), period),
                     Fact.Trusted(t.Get(language, "fact.deadline"), Formats.Date(language, request.CurrentDueDate)),
                     Fact.Trusted(t.Get(language, "extension.approve.newDeadlineLabel"), Formats.Date(language, request.RequestedUntil)),
-                    Fact.User(t.Get(language, "fact.reason"), request.Reason),
+                    Fact.User(t.Get(language, "fact.reason"), UserText.Clip(request.Reason, CardLimits.ReasonMaxLength)),
                 ]),
             ],
             [
@@ -38,5 +38,5 @@ public static class ExtensionDecisionCard
     }
 
     public static AdaptiveCard Decided(Language language, string text) =>
-        new([TextBlock.Trusted(text) with { Weight = TextWeight.Bolder }]);
+        new([TextBlock.Trusted(UserText.Clip(text, 400)) with { Weight = TextWeight.Bolder }]);
 }

@@ -25,7 +25,7 @@ public static class OverdueListCard
         IReadOnlyList<SubmittedReport> submitted, string cardId)
     {
         var t = Texts.Default;
-        var body = new List<CardElement> { TextBlock.Trusted(title) with { Weight = TextWeight.Bolder, Size = TextSize.Medium } };
+        var body = new List<CardElement> { TextBlock.Trusted(UserText.Clip(title, 200)) with { Weight = TextWeight.Bolder, Size = TextSize.Medium } };
         foreach (var person in people)
         {
             var id = person.MemberId.ToString(CultureInfo.InvariantCulture);
@@ -34,7 +34,7 @@ public static class OverdueListCard
             var reasonLabel = t.Get(language, "overdue.excuseReasonLabel");
             body.Add(new Container(
             [
-                TextBlock.User(person.Name) with { Weight = TextWeight.Bolder },
+                TextBlock.User(UserText.Clip(person.Name)) with { Weight = TextWeight.Bolder },
                 TextBlock.Trusted(string.Join("\n", lines)) with { Spacing = Spacing.None },
                 new ActionSet(
                 [
@@ -66,7 +66,7 @@ public static class OverdueListCard
         body.Add(submitted.Count == 0
             ? TextBlock.Trusted(t.Get(language, "overdue.submitted.none")) with { IsSubtle = true }
             : TextBlock.Trusted(string.Join("\n", submitted.Select(s => "- " + t.Get(language, "overdue.submitted.item",
-                Markdown.Escape(s.Name), Formats.Kind(language, s.Kind), Formats.Date(language, s.On), Formats.WordCount(language, s.Words))))));
+                Markdown.Escape(UserText.Clip(s.Name)), Formats.Kind(language, s.Kind), Formats.Date(language, s.On), Formats.WordCount(language, s.Words))))));
 
         var actions = people.Count > 1
             ? new List<CardAction> { new ActionSubmit(t.Get(language, "overdue.nudgeAll", people.Count), CardActionData.For(Verbs.OverdueNudgeAll, cardId)) }
@@ -78,7 +78,7 @@ public static class OverdueListCard
     {
         var t = Texts.Default;
         var what = item.Kind == ObligationKind.Talk && item.SubjectName is not null
-            ? t.Get(language, "overdue.talkWith", Markdown.Escape(item.SubjectName))
+            ? t.Get(language, "overdue.talkWith", Markdown.Escape(UserText.Clip(item.SubjectName)))
             : Formats.Kind(language, item.Kind);
         return t.Get(language, "overdue.item", "", what, Formats.Period(language, item.Period), Formats.Date(language, item.DueDate))
             + " · " + Formats.Status(language, item.Status);

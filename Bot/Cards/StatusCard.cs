@@ -13,11 +13,11 @@ public static class StatusCard
     {
         var t = Texts.Default;
         string What(StatusLine l) => l.Kind == ObligationKind.Talk && l.SubjectName is not null
-            ? t.Get(language, "overdue.talkWith", Markdown.Escape(l.SubjectName))
+            ? t.Get(language, "overdue.talkWith", Markdown.Escape(UserText.Clip(l.SubjectName)))
             : Formats.Kind(language, l.Kind);
         var body = new List<CardElement>
         {
-            TextBlock.Trusted(t.Get(language, "status.title", Markdown.Escape(name))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            TextBlock.Trusted(t.Get(language, "status.title", Markdown.Escape(UserText.Clip(name)))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
             TextBlock.Trusted(t.Get(language, "status.stage", Formats.Stage(language, stage), Formats.Date(language, stageSince))) with { IsSubtle = true },
             TextBlock.Trusted(t.Get(language, "status.owed.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };

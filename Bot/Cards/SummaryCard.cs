@@ -13,7 +13,7 @@ public static class SummaryCard
         var t = Texts.Default;
         var body = new List<CardElement>
         {
-            TextBlock.Trusted(t.Get(language, "summary.title", Markdown.Escape(branchName))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            TextBlock.Trusted(t.Get(language, "summary.title", Markdown.Escape(UserText.Clip(branchName, 100)))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
         };
         Section("summary.current", current, currentRows);
         Section("summary.previous", previous, previousRows);
@@ -22,7 +22,7 @@ public static class SummaryCard
         void Section(string titleKey, Period period, IReadOnlyList<GroupRow> rows)
         {
             body.Add(TextBlock.Trusted(t.Get(language, titleKey, Formats.Period(language, period))) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true });
-            var facts = rows.Select(r => Fact.Trusted(Markdown.Escape(r.GroupName), Row(r.Completion))).ToList();
+            var facts = rows.Select(r => Fact.Trusted(Markdown.Escape(UserText.Clip(r.GroupName)), Row(r.Completion))).ToList();
             var total = new GroupCompletion(
                 [period],
                 rows.Sum(r => r.Completion.Owed), rows.Sum(r => r.Completion.Done), rows.Sum(r => r.Completion.DoneLate),

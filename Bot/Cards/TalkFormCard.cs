@@ -24,7 +24,7 @@ public static class TalkFormCard
         return new AdaptiveCard(
             [
                 TextBlock.Trusted(Label("talk.form.title")) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
-                new InputChoiceSet(MenteeInput, mentees.Select(m => new Choice(m.Name, m.MemberId.ToString(CultureInfo.InvariantCulture))).ToList())
+                new InputChoiceSet(MenteeInput, mentees.Select(m => new Choice(UserText.Clip(m.Name), m.MemberId.ToString(CultureInfo.InvariantCulture))).ToList())
                 {
                     Label = Label("talk.form.mentee"),
                     Placeholder = Label("talk.form.menteePlaceholder"),
@@ -81,5 +81,5 @@ public static class TalkFormCard
     }
 
     public static AdaptiveCard Saved(Language language, string menteeName, DateOnly date, TalkMode mode) =>
-        new([TextBlock.Trusted(Texts.Default.Get(language, "talk.saved", Markdown.Escape(menteeName), Formats.Date(language, date), Formats.TalkMode(language, mode))) with { Weight = TextWeight.Bolder, Color = TextColor.Good }]);
+        new([TextBlock.Trusted(Texts.Default.Get(language, "talk.saved", Markdown.Escape(UserText.Clip(menteeName)), Formats.Date(language, date), Formats.TalkMode(language, mode))) with { Weight = TextWeight.Bolder, Color = TextColor.Good }]);
 }
