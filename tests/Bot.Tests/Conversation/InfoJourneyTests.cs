@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Tests.Conversation;
+
+public sealed class InfoJourneyTests : IAsyncLifetime
+{
+    private ConversationTestBed _bed = null!;
+
+    public async Task InitializeAsync() => _bed = await ConversationTestBed.StartAsync();
+
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
+
+    [Fact]
+    public async Task Install_ByAStudent_StoresTheConversationAndLinksTheRosterByEmail()
+    {
+        var turned = await _bed.SayAsync(ConversationTestBed.Student, "帮助");
+
+        Assert.Contains("交思想汇报", turned.Single(ConversationTestBed.Student).Card().GetRawText());
+        await using var db = _bed.Database();
+        var user = await db.TeamsUsers.SingleAsync();
+        Assert.Equal(await _bed.MemberIdAsync(ConversationTestBed.Student), user.MemberId);
+        Assert.Equal(ConversationTestBed.Student.ConversationId, user.ConversationId);
+        Assert.Equal(ConversationTestBed.Student.AadObjectId, (await db.Members.SingleAsync(m => m.StudentNumber == ConversationTestBed.Student.StudentNumber)).AadObjectId);
+    }
+
+    [Fact]
+    public async Task AnyCommand_FromSomeoneNotOnTheRoster_GetsThePoliteNotOnRosterCard()
+    {
+        var turned = await _bed.SayAsync(ConversationTestBed.Stranger, "交思想汇报");
+
+        Assert.Contains("名册", turned.Single(ConversationTestBed.Stranger).Card().GetRawText());
+        await using var db = _bed.Database();
+        Assert.Equal(0, await db.Submissions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Help_ForTheSecretary_ShowsCommitteeAndLeaderSections_InEnglishWhenTypedInEnglish()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.OtherLeader, "help", "zh-CN")).Single(ConversationTestBed.OtherLeader).Card().GetRawText();
+
+        Assert.Contains("Group leaders", card);
+        Assert.Contains("Mentors", card);
+        Assert.DoesNotContain("Branch committee", card);
+    }
+
+    [Fact]
+    public async Task Language_IsTheLastTypedCommandsLanguage_UntilThePersonChoosesOne()
+    {
+        var english = (await _bed.SayAsync(ConversationTestBed.Student, "my status", "zh-CN")).Single(ConversationTestBed.Student).Card().GetRawText();
+        Assert.Contains("Still to do", english);
+        var chinese = (await _bed.SayAsync(ConversationTestBed.Student, "我的状态", "en-US")).Single(ConversationTestBed.Student).Card().GetRawText();
+        Assert.Contains("待完成", chinese);
+
+        var choice = (await _bed.SayAsync(ConversationTestBed.Student, "语言")).Single(ConversationTestBed.Student).Card();
+        var set = await _bed.SubmitAsync(ConversationTestBed.Student, "lang-card", choice.SubmitData("language.set").With("language", "zh-TW"));
+        Assert.Contains("繁體中文", Assert.Single(set.Calls, c => c.Method == "PUT").Card().GetRawText());
+
+        var after = (await _bed.SayAsync(ConversationTestBed.Student, "my status", "en-US")).Single(ConversationTestBed.Student).Card().GetRawText();
+        Assert.Contains("待完成", after);
+        Assert.Contains("狀態", after);
+    }
+
+    [Fact]
+    public async Task MyStatus_ForAnActivist_ShowsOctoberOverdueAndNovemberOpen()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.Student, "我的状态")).Single(ConversationTestBed.Student).Card().GetRawText();
+
+        Assert.Contains("2026年10月", card);
+        Assert.Contains("2026年11月", card);
+        Assert.Contains("逾期", card);
+    }
+
+    [Fact]
+    public async Task BranchSummary_ForTheSecretary_ShowsEveryGroupForThisAndLastMonth()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.Secretary, "支部统计")).Single(ConversationTestBed.Secretary).Card().GetRawText();
+
+        Assert.Contains("第一小组", card);
+        Assert.Contains("第二小组", card);
+        Assert.Contains("2026年11月", card);
+        Assert.Contains("2026年10月", card);
+    }
+
+    [Fact]
+    public async Task BranchSummary_ForAStudent_IsNotPermitted()
+    {
+        var turned = await _bed.SayAsync(ConversationTestBed.Student, "支部统计");
+
+        Assert.Contains("无权", turned.Single(ConversationTestBed.Student).Text());
+    }
+
+    [Fact]
+    public async Task UnknownText_AnswersWithHelp()
+    {
+        var turned = await _bed.SayAsync(ConversationTestBed.Student, "今天天气怎么样");
+
+        var call = turned.Single(ConversationTestBed.Student);
+        Assert.Contains("没听懂", call.Text());
+        Assert.Contains("交思想汇报", call.Card().GetRawText());
+    }
+}
