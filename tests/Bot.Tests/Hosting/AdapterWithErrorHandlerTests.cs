@@ -33,7 +33,7 @@ public sealed class AdapterWithErrorHandlerTests
         Assert.Equal(2, (await host.Connector.WaitForActivitiesAsync(2)).Count);
         host.Connector.Respond = null;
         Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(host.Message("again", id: "m2"))).StatusCode);
-        Assert.Equal("again", (await host.Connector.WaitForActivitiesAsync(3))[2].Text);
+        Assert.Equal("m2", (await host.Connector.WaitForActivitiesAsync(3))[2].ActivityId);
     }
 
     private sealed class ThrowingBot : IBot

@@ -87,7 +87,7 @@ public sealed class ConnectorClientCacheTests
         }
 
         var calls = await host.Connector.WaitForActivitiesAsync(3);
-        Assert.Equal(["turn 1", "turn 2", "turn 3"], calls.Select(c => c.Text));
+        Assert.Equal(["m1", "m2", "m3"], calls.Select(c => c.ActivityId));
     }
 
     /// <summary>Wraps the real handler and notes which connector client each turn was given.</summary>
