@@ -12,7 +12,9 @@ public sealed record OverdueItem(ObligationKind Kind, Period Period, DateOnly Du
 
 public sealed record OverduePerson(int MemberId, string Name, IReadOnlyList<OverdueItem> Items);
 
-public sealed record SubmittedReport(string Name, ObligationKind Kind, Period Period, DateOnly On, int Words);
+public sealed record SubmittedReport(string Name, ObligationKind Kind, Period Period, DateOnly On, int Words, string Excerpt);
+
+public sealed record LoggedTalk(string MentorName, string MenteeName, DateOnly On, string Topic);
 
 /// <summary>A group leader's list: per person what is overdue or due soon, with Nudge and Excuse, and Nudge all.</summary>
 public static class OverdueListCard
@@ -22,7 +24,7 @@ public static class OverdueListCard
     public const string ReasonInputPrefix = "reason_";
 
     public static AdaptiveCard Build(Language language, string title, IReadOnlyList<OverduePerson> people, int notListed,
-        IReadOnlyList<SubmittedReport> submitted, string cardId)
+        IReadOnlyList<SubmittedReport> submitted, IReadOnlyList<LoggedTalk> talks, string cardId)
     {
         var t = Texts.Default;
         var body = new List<CardElement> { TextBlock.Trusted(UserText.Clip(title, 200)) with { Weight = TextWeight.Bolder, Size = TextSize.Medium } };
@@ -66,7 +68,15 @@ public static class OverdueListCard
         body.Add(submitted.Count == 0
             ? TextBlock.Trusted(t.Get(language, "overdue.submitted.none")) with { IsSubtle = true }
             : TextBlock.Trusted(string.Join("\n", submitted.Select(s => "- " + t.Get(language, "overdue.submitted.item",
-                Markdown.Escape(UserText.Clip(s.Name)), Formats.Kind(language, s.Kind), Formats.Date(language, s.On), Formats.WordCount(language, s.Words))))));
+                Markdown.Escape(UserText.Clip(s.Name)), Formats.Kind(language, s.Kind), Formats.Date(language, s.On), Formats.WordCount(language, s.Words))
+                + "：" + Markdown.Escape(UserText.Clip(s.Excerpt.ReplaceLineEndings(" "), 80))))));
+
+        body.Add(TextBlock.Trusted(t.Get(language, "overdue.talks.title")) with { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large });
+        body.Add(talks.Count == 0
+            ? TextBlock.Trusted(t.Get(language, "overdue.talks.none")) with { IsSubtle = true }
+            : TextBlock.Trusted(string.Join("\n", talks.Select(x => "- " + t.Get(language, "overdue.talks.item",
+                Markdown.Escape(UserText.Clip(x.MentorName)), Markdown.Escape(UserText.Clip(x.MenteeName)), Formats.Date(language, x.On),
+                Markdown.Escape(UserText.Clip(x.Topic.ReplaceLineEndings(" "), 80)))))));
 
         var actions = people.Count > 1
             ? new List<CardAction> { new ActionSubmit(t.Get(language, "overdue.nudgeAll", people.Count), CardActionData.For(Verbs.OverdueNudgeAll, cardId)) }

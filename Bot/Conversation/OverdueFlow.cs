@@ -31,11 +31,12 @@ public sealed class OverdueFlow(IProactiveSender sender)
             ? turn.T("overdue.branchTitle", periodText)
             : turn.T("overdue.title", Markdown.Escape(groupName), periodText);
         var submitted = await SubmittedAsync(turn, scope, cancellationToken);
-        if (people.Count == 0 && submitted.Count == 0)
+        var talks = await TalksAsync(turn, scope, cancellationToken);
+        if (people.Count == 0 && submitted.Count == 0 && talks.Count == 0)
             return Reply.Say(turn.T("overdue.none", groupName is null ? turn.Branch.Name : Markdown.Escape(groupName)));
 
         var listed = people.Take(MaxPeopleListed).ToList();
-        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, ReportFlow.NewCardId()));
+        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, talks, ReportFlow.NewCardId()));
     }
 
     public async Task<Reply> NudgeAsync(Turn turn, CardData data, CancellationToken cancellationToken)
@@ -154,8 +155,20 @@ public sealed class OverdueFlow(IProactiveSender sender)
             .GroupBy(r => (r.Name, r.Kind, r.Period))
             .Select(g => g.OrderByDescending(r => r.Version).First())
             .OrderBy(r => r.SubmittedAt)
-            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text)))
+            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text), r.Text))
             .ToList();
+    }
+
+    /// <summary>Talks this month with mentees in the speaker's scope: the leader sees what mentors logged.</summary>
+    private static async Task<List<LoggedTalk>> TalksAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
+    {
+        var month = Period.Containing(Cadence.Monthly, turn.Today);
+        var rows = await turn.Db.Talks.AsNoTracking()
+            .Where(t => scope.Contains(t.MenteeId) && t.Date >= month.Start && t.Date <= month.End)
+            .Join(turn.Db.Members, t => t.MentorId, m => m.Id, (t, mentor) => new { t, MentorName = mentor.Name })
+            .Join(turn.Db.Members, x => x.t.MenteeId, m => m.Id, (x, mentee) => new { x.t.Date, x.t.Topic, x.MentorName, MenteeName = mentee.Name })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Date).Select(r => new LoggedTalk(r.MentorName, r.MenteeName, r.Date, r.Topic)).ToList();
     }
 
     /// <summary>Sends the person a reminder for their most pressing item; null when this card already nudged them.</summary>

@@ -41,6 +41,27 @@ public sealed class OverdueJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overdue_AfterAMentorLoggedATalk_ShowsTheTalkAndHandedInReportsToTheLeader()
+    {
+        await _bed.InstallAsync(ConversationTestBed.Mentor);
+        var talkCard = (await _bed.SayAsync(ConversationTestBed.Mentor, "记录谈话")).Single(ConversationTestBed.Mentor).Card();
+        await _bed.SubmitAsync(ConversationTestBed.Mentor, "talk-card", talkCard.SubmitData(Verbs.TalkSubmit)
+            .With(TalkFormCard.MenteeInput, await IdOf(ConversationTestBed.Student)).With(TalkFormCard.DateInput, "2026-11-18")
+            .With(TalkFormCard.TopicInput, "入党动机").With(TalkFormCard.SummaryInput, "谈了入党动机。"));
+        var form = (await _bed.SayAsync(ConversationTestBed.Student2, "交思想汇报")).Single(ConversationTestBed.Student2).Card();
+        var november = form.SubmitData(Verbs.ReportSubmit).With("period", "2026-11")
+            .With(ReportFormCard.TextInput, string.Concat(Enumerable.Repeat("学习二十大精神的体会。", 12)));
+        await _bed.SubmitAsync(ConversationTestBed.Student2, "form", november);
+
+        var card = (await OverdueCardAsync(ConversationTestBed.Leader)).GetRawText();
+
+        Assert.Contains("赵老师 与 张三", card);
+        Assert.Contains("入党动机", card);
+        Assert.Contains("李四：思想汇报", card);
+        Assert.Contains("学习二十大精神的体会", card);
+    }
+
+    [Fact]
     public async Task Overdue_ForAStudent_IsNotPermitted()
     {
         var turned = await _bed.SayAsync(ConversationTestBed.Student, "overdue", "en-US");
