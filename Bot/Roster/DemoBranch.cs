@@ -217,7 +217,9 @@ public sealed class DemoBranch(BranchDbContext db)
 
         private void Report(Member m, ObligationKind kind, Period period, DateOnly date)
         {
-            db.Submissions.Add(new Submission(m.Id, kind, period, ReportTexts[random.Next(ReportTexts.Length)], At(date, random.Next(19, 23)), 1, NextKey()));
+            // Three paragraphs, so that demo reports meet the policy's minimum length like real ones.
+            var text = string.Join("\n\n", Enumerable.Range(0, 3).Select(_ => ReportTexts[random.Next(ReportTexts.Length)]));
+            db.Submissions.Add(new Submission(m.Id, kind, period, text, At(date, random.Next(19, 23)), 1, NextKey()));
             Submissions++;
         }
 
