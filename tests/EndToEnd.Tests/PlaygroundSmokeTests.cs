@@ -2,11 +2,16 @@ using BranchBot.EndToEnd.Tests.Support;
 
 namespace BranchBot.EndToEnd.Tests;
 
-public sealed class PlaygroundSmokeFixture : EndToEndFixture;
+public sealed class PlaygroundSmokeFixture : EndToEndFixture
+{
+    protected override void ConfigureBot(BotOptions bot) => BranchRoster.Configure(bot);
+}
 
 public sealed class PlaygroundSmokeTests(PlaygroundSmokeFixture fixture) : IClassFixture<PlaygroundSmokeFixture>
 {
-    private const string HelpReply = "echo: help";
+    // The playground sends en-US and "help" is English, so the help card comes in English.
+    private const string HelpTitle = "How to use BranchBot";
+    private const string NotUnderstood = "I did not understand that.";
 
     [Fact]
     public async Task TypedHelp_BotAnswers_InChat()
@@ -15,11 +20,11 @@ public sealed class PlaygroundSmokeTests(PlaygroundSmokeFixture fixture) : IClas
         await browser.ScreenshotAsync("chat-open");
 
         var received = await browser.TypeAsync("help");
-        var reply = await browser.WaitForBotTextAsync(HelpReply);
+        var reply = await browser.WaitForCardAsync(HelpTitle);
         await browser.ScreenshotAsync("help-answered");
 
         Assert.Equal(200, received.Status);
-        Assert.Contains(HelpReply, await reply.InnerTextAsync());
+        Assert.Contains("submit report", await reply.InnerTextAsync());
     }
 
     [Fact]
@@ -34,8 +39,10 @@ public sealed class PlaygroundSmokeTests(PlaygroundSmokeFixture fixture) : IClas
         Assert.Equal(200, received.Status);
         Assert.Equal(playground.Config.CurrentUser.Id, received.FromId);
         Assert.Equal(playground.PersonalChatId, received.ConversationId);
-        var posted = await playground.WaitForBotMessageAsync("echo: 来自路由的消息", chatMark);
+        var posted = await playground.WaitForBotMessageAsync(NotUnderstood, chatMark);
+        var help = await playground.WaitForBotMessageAsync(HelpTitle, chatMark);
         Assert.Equal(playground.PersonalChatId, posted.ConversationId);
+        Assert.Equal(playground.PersonalChatId, help.ConversationId);
     }
 
     [Fact]
@@ -68,7 +75,7 @@ public sealed class PlaygroundSmokeTests(PlaygroundSmokeFixture fixture) : IClas
 
         await fixture.SwitchUserAsync(person.Id);
         var received = await fixture.Browser.TypeAsync("换人了");
-        await fixture.Browser.WaitForBotTextAsync("echo: 换人了");
+        await fixture.Browser.WaitForBotTextAsync(NotUnderstood);
         await fixture.Browser.ScreenshotAsync("as-another-user");
 
         Assert.Equal(person.Id, received.FromId);

@@ -29,8 +29,8 @@ public sealed class PlaygroundUsersTests(PlaygroundUsersFixture fixture) : IClas
         var playground = fixture.Playground;
         var group = playground.Config.GroupChatId;
         var chatMark = playground.Chat.Count;
-        await playground.SendTextAsync(group, "card please", mentionBot: true);
-        var card = await playground.WaitForBotMessageAsync("card please", chatMark);
+        await playground.SendTextAsync(group, "help", mentionBot: true);
+        var card = await playground.WaitForBotMessageAsync(m => m.ConversationId == group, chatMark, what: "the bot's answer in the group chat");
         var other = playground.Config.Users[1];
         var logMark = playground.Log.Count;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace BranchBot.EndToEnd.Tests.Support;
@@ -16,7 +17,8 @@ public sealed class ChatBrowser : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _screenshotRoot;
-    private readonly Dictionary<string, int> _shots = new();
+    // Shared by every window of a run, so two windows in one test number their screenshots in one sequence.
+    private static readonly Dictionary<string, int> Shots = new();
     private IBrowserContext? _context;
 
     private ChatBrowser(IPlaywright playwright, IBrowser browser, string screenshotRoot)
@@ -104,10 +106,17 @@ public sealed class ChatBrowser : IAsyncDisposable
         return card;
     }
 
-    /// The input a card labels with <paramref name="label"/> (label[for] → [id]); element ids are the card JSON ids.
+    /// The input a card labels with <paramref name="label"/>. Cards of version 1.3+ render a label[for] pointing at
+    /// the input (whose DOM id is the card-JSON id); on a 1.2 card the bot lowers the label to a TextBlock right
+    /// above the input, and the renderer gives the input a generated id, so the input is the first field after it.
     public static async Task<ILocator> InputAsync(ILocator card, string label)
     {
         var labelElement = card.Locator("label").Filter(new() { HasText = label }).First;
+        if (await labelElement.CountAsync() == 0)
+        {
+            return card.Locator(".ac-textBlock").Filter(new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(label)}\s*$") }).First
+                .Locator("xpath=following::*[self::input or self::textarea][1]");
+        }
         var id = await labelElement.GetAttributeAsync("for")
             ?? throw new InvalidOperationException($"The label \"{label}\" has no `for` attribute.");
         return card.Locator($"[id=\"{id}\"]");
@@ -148,8 +157,13 @@ public sealed class ChatBrowser : IAsyncDisposable
     /// Full-page PNG to artifacts/e2e/&lt;class&gt;/&lt;test&gt;/NN-name.png; returns the path.
     public async Task<string> ScreenshotAsync(string name, [CallerMemberName] string test = "")
     {
-        var number = _shots[test] = _shots.GetValueOrDefault(test) + 1;
-        var path = Path.Combine(_screenshotRoot, test, $"{number:D2}-{name}.png");
+        var folder = Path.Combine(_screenshotRoot, test);
+        int number;
+        lock (Shots)
+        {
+            number = Shots[folder] = Shots.GetValueOrDefault(folder) + 1;
+        }
+        var path = Path.Combine(folder, $"{number:D2}-{name}.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
         return path;

@@ -64,6 +64,22 @@ public class EndToEndFixture : IAsyncLifetime
         }
     }
 
+    /// A second playground and browser on the same bot, as another user, beside the current one: that person's
+    /// chat stays open while the current user acts, so what the bot sends them proactively shows up in their page.
+    public async Task<ChatWindow> OpenWindowAsync(string userId)
+    {
+        var playground = await Playground.StartAsync(Bot.MessagesEndpoint, Playground.Config.WithCurrentUser(userId), ArtifactsDir, Bot.LastFailure);
+        try
+        {
+            return new ChatWindow(playground, await ChatBrowser.StartAsync(playground, ArtifactsDir));
+        }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
@@ -92,4 +108,22 @@ public class EndToEndFixture : IAsyncLifetime
     }
 
     private InvalidOperationException NotStarted() => new($"{GetType().Name} is not started.");
+}
+
+/// Another user's playground and page, open at the same time as the fixture's own.
+public sealed record ChatWindow(Playground Playground, ChatBrowser Browser) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Browser.ScreenshotAsync($"last-page-{Playground.Config.CurrentUser.Id}", "zz-on-dispose");
+        }
+        catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or TimeoutException)
+        {
+            // best effort
+        }
+        await Browser.DisposeAsync();
+        await Playground.DisposeAsync();
+    }
 }
