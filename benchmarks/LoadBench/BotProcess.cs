@@ -27,7 +27,7 @@ internal sealed class BotProcess : IDisposable
         }
     }
 
-    public static async Task<BotProcess> StartAsync(string botDll, bool stockConnectorFactory)
+    public static async Task<BotProcess> StartAsync(string botDll, bool stockConnectorFactory, IReadOnlyDictionary<string, string> environment)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [botDll])
@@ -41,6 +41,10 @@ internal sealed class BotProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["MicrosoftAppId"] = "";
         start.Environment["Bot__Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot."), baseUrl);
         bot._process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
