@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Load benchmark of the bot host: builds Release, then posts message activities from 8 and 32 concurrent
-# loopback clients for ~10 s each, with the cached connector path and the SDK's stock one.
-# Extra arguments go to LoadBench (e.g. --clients 8 --duration 5 --modes cached).
+# Load benchmark of the bot host: builds Release, seeds a 2,000-activist roster into a temporary data folder,
+# links 512 users by first contact, then posts "我的状态" and report submissions from 8 and 32 concurrent
+# loopback clients for 10 s each, and checks every submission was stored. Exits 1 if any turn failed.
+# Extra arguments go to LoadBench (e.g. --clients 8 --duration 5 --scenarios submit --modes cached,stock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build Bot/Bot.csproj -c Release -nologo -v q

@@ -72,8 +72,12 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
             return new Reply.Refused(turn.T("error.duplicate"));
         }
 
-        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
-        var late = saved.SubmittedAt > turn.Branch.EndOfDay(dueDate) ? dueDate : (DateOnly?)null;
+        // An extension only moves the due date later, so a report in by the period's end is on time without asking.
+        var late = saved.SubmittedAt > turn.Branch.EndOfDay(period!.End)
+            && await DueDateAsync(turn, member.Id, kind.Value, period, cancellationToken) is var dueDate
+            && saved.SubmittedAt > turn.Branch.EndOfDay(dueDate)
+                ? dueDate
+                : (DateOnly?)null;
         return new Reply.ReplaceCard(ReceiptCard.Build(turn.Language,
             new Receipt(kind.Value, period!, turn.Today, words, saved.Version, late)));
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Infrastructure.Persistence;
@@ -9,25 +10,36 @@ public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
 {
     internal const string DesignTimeSqlServer = "Server=localhost;Database=BranchBot;Integrated Security=true;TrustServerCertificate=true";
 
-    private readonly DatabaseProvider _provider;
-    private readonly string _connectionString;
+    private readonly Func<BranchDbContext> _create;
 
+    // Every turn takes a context: options are built once and contexts are pooled, so a turn does not pay for
+    // resolving EF's services (and looking its service provider up by options) again. Pooled contexts are
+    // reset when disposed; ours keep no state of their own.
     public BranchDbContextFactory(IOptions<DatabaseOptions> options)
     {
-        _provider = options.Value.Provider;
-        _connectionString = options.Value.EffectiveConnectionString;
+        var connectionString = options.Value.EffectiveConnectionString;
+        _create = options.Value.Provider switch
+        {
+            DatabaseProvider.Sqlite => new PooledDbContextFactory<SqliteBranchDbContext>(SqliteOptions(connectionString)).CreateDbContext,
+            DatabaseProvider.SqlServer => new PooledDbContextFactory<SqlServerBranchDbContext>(SqlServerOptions(connectionString)).CreateDbContext,
+            var provider => throw new ArgumentOutOfRangeException(nameof(options), provider, "Unknown database provider."),
+        };
     }
 
-    public BranchDbContext CreateDbContext() => Create(_provider, _connectionString);
+    public BranchDbContext CreateDbContext() => _create();
 
     public static BranchDbContext Create(DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteBranchDbContext(
-            new DbContextOptionsBuilder<SqliteBranchDbContext>().UseSqlite(connectionString).Options),
-        DatabaseProvider.SqlServer => new SqlServerBranchDbContext(
-            new DbContextOptionsBuilder<SqlServerBranchDbContext>().UseSqlServer(connectionString).Options),
+        DatabaseProvider.Sqlite => new SqliteBranchDbContext(SqliteOptions(connectionString)),
+        DatabaseProvider.SqlServer => new SqlServerBranchDbContext(SqlServerOptions(connectionString)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
+
+    private static DbContextOptions<SqliteBranchDbContext> SqliteOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqliteBranchDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteWriteGate.Instance).Options;
+
+    private static DbContextOptions<SqlServerBranchDbContext> SqlServerOptions(string connectionString) =>
+        new DbContextOptionsBuilder<SqlServerBranchDbContext>().UseSqlServer(connectionString).Options;
 
     // A context for a provider without a server: enough to inspect the model or script migrations.
     public static BranchDbContext CreateOffline(DatabaseProvider provider) =>

@@ -9,6 +9,7 @@ internal sealed class BotProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private StreamWriter? _log;
 
     private BotProcess(Process process, string baseUrl)
     {
@@ -23,11 +24,16 @@ internal sealed class BotProcess : IDisposable
         get
         {
             _process.Refresh();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited (code {_process.ExitCode}) during the run:\n{Output}");
+            }
+
             return _process.TotalProcessorTime;
         }
     }
 
-    public static async Task<BotProcess> StartAsync(string botDll, bool stockConnectorFactory)
+    public static async Task<BotProcess> StartAsync(string botDll, bool stockConnectorFactory, IReadOnlyDictionary<string, string> environment, string? logFile = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [botDll])
@@ -41,8 +47,13 @@ internal sealed class BotProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["MicrosoftAppId"] = "";
         start.Environment["Bot__Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot."), baseUrl);
+        if (logFile is not null) bot._log = new StreamWriter(logFile, append: false) { AutoFlush = false };
         bot._process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
         bot._process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         bot._process.BeginOutputReadLine();
@@ -96,6 +107,7 @@ internal sealed class BotProcess : IDisposable
 
         lock (_lastLines)
         {
+            _log?.WriteLine(line);
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 50)
             {
@@ -120,5 +132,10 @@ internal sealed class BotProcess : IDisposable
         }
 
         _process.Dispose();
+        lock (_lastLines)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 }

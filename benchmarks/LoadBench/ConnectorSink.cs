@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,38 +9,81 @@ using Microsoft.Extensions.Logging;
 
 namespace BranchBot.LoadBench;
 
-/// <summary>Plays the Bot Framework connector on a loopback port: reads each reply and answers 200 with an id.</summary>
+/// <summary>
+/// Plays the Bot Framework connector on a loopback port: counts new messages (POST) and in-place card updates
+/// (PUT, the receipt that replaces an answered report form), and answers the Teams member lookup the bot makes
+/// while a user is not yet linked to the roster.
+/// </summary>
 internal sealed class ConnectorSink : IAsyncDisposable
 {
     private static readonly byte[] Answer = """{"id":"1"}"""u8.ToArray();
     private readonly WebApplication _app;
-    private long _received;
+    private readonly Func<string, BenchUser?> _findUser;
+    private long _posted;
+    private long _updated;
+    private long _memberLookups;
 
-    private ConnectorSink(WebApplication app) => _app = app;
+    private ConnectorSink(WebApplication app, Func<string, BenchUser?> findUser)
+    {
+        _app = app;
+        _findUser = findUser;
+    }
 
     public string ServiceUrl { get; private set; } = "";
 
-    public long Received => Interlocked.Read(ref _received);
+    public Counts Snapshot => new(Interlocked.Read(ref _posted), Interlocked.Read(ref _updated), Interlocked.Read(ref _memberLookups));
 
-    public static async Task<ConnectorSink> StartAsync()
+    public static async Task<ConnectorSink> StartAsync(Func<string, BenchUser?> findUser)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var sink = new ConnectorSink(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", sink.AcceptAsync);
+        var sink = new ConnectorSink(app, findUser);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId?}", context => sink.AcceptAsync(context, ref sink._posted));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", context => sink.AcceptAsync(context, ref sink._updated));
+        app.MapGet("/v3/conversations/{conversationId}/members/{userId}", sink.MemberAsync);
         await app.StartAsync();
         sink.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/";
         return sink;
     }
 
-    private async Task AcceptAsync(HttpContext context)
+    private Task AcceptAsync(HttpContext context, ref long counter)
+    {
+        Interlocked.Increment(ref counter);
+        return DrainAndAnswerAsync(context);
+    }
+
+    private static async Task DrainAndAnswerAsync(HttpContext context)
     {
         await context.Request.Body.CopyToAsync(Stream.Null);
-        Interlocked.Increment(ref _received);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(Answer);
+    }
+
+    // TeamsInfo.GetMemberAsync in a personal chat: GET v3/conversations/{id}/members/{userId} → TeamsChannelAccount.
+    private async Task MemberAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _memberLookups);
+        var userId = Uri.UnescapeDataString((string)context.Request.RouteValues["userId"]!);
+        if (_findUser(userId) is not { } user)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("""{"error":{"code":"MemberNotFoundInConversation","message":"no such member"}}""");
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new Dictionary<string, string>
+        {
+            ["id"] = user.TeamsId,
+            ["name"] = user.Name,
+            ["aadObjectId"] = user.AadObjectId,
+            ["email"] = user.Email,
+            ["userPrincipalName"] = user.Email,
+            ["tenantId"] = Scenarios.TenantId,
+            ["userRole"] = "user",
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -47,4 +91,9 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+internal readonly record struct Counts(long Posted, long Updated, long MemberLookups)
+{
+    public static Counts operator -(Counts a, Counts b) => new(a.Posted - b.Posted, a.Updated - b.Updated, a.MemberLookups - b.MemberLookups);
 }

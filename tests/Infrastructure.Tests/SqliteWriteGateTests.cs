@@ -1,0 +1,47 @@
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Infrastructure.Tests;
+
+public sealed class SqliteWriteGateTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    [Fact]
+    public async Task SaveChangesAsync_AfterAFailedSave_NextSaveIsNotBlocked()
+    {
+        await using (var first = _database.NewContext())
+        {
+            first.Groups.Add(new Group("第一小组"));
+            await first.SaveChangesAsync();
+        }
+
+        await using (var duplicate = _database.NewContext())
+        {
+            duplicate.Groups.Add(new Group("第一小组"));
+            await Assert.ThrowsAsync<DbUpdateException>(() => duplicate.SaveChangesAsync());
+        }
+
+        await using var next = _database.NewContext();
+        next.Groups.Add(new Group("第二小组"));
+        var saved = next.SaveChangesAsync();
+        Assert.Same(saved, await Task.WhenAny(saved, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Equal(1, await saved);
+    }
+
+    [Fact]
+    public async Task SaveChangesAsync_ManyContextsAtOnce_AllRowsStored()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(async i =>
+        {
+            await using var db = _database.NewContext();
+            db.Groups.Add(new Group($"小组{i}"));
+            await db.SaveChangesAsync();
+        }));
+
+        await using var check = _database.NewContext();
+        Assert.Equal(24, await check.Groups.CountAsync());
+    }
+
+    public void Dispose() => _database.Dispose();
+}
