@@ -18,6 +18,22 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
 {
     public async Task<Speaker> ResolveAsync(ITurnContext turn, BranchDbContext db, Language? typedLanguage, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ResolveOnceAsync(turn, db, typedLanguage, cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            // Teams sends installationUpdate and conversationUpdate at the same moment on first contact: both
+            // turns insert the person and the unique AAD id lets one in. The other reads what it stored.
+            logger.LogDebug(e, "Concurrent first contact of {UserId}; reading the stored record.", turn.Activity.From?.Id);
+            db.ChangeTracker.Clear();
+            return await ResolveOnceAsync(turn, db, typedLanguage, cancellationToken);
+        }
+    }
+
+    private async Task<Speaker> ResolveOnceAsync(ITurnContext turn, BranchDbContext db, Language? typedLanguage, CancellationToken cancellationToken)
+    {
         var activity = turn.Activity;
         var from = activity.From ?? throw new InvalidOperationException("The activity has no sender.");
         var aadObjectId = string.IsNullOrEmpty(from.AadObjectId) ? null : from.AadObjectId;

@@ -24,6 +24,22 @@ public sealed class InfoJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FirstContact_InstallAndConversationUpdateAtOnce_StoresOnePersonAndBothTurnsSucceed()
+    {
+        var install = _bed.Activity(ConversationTestBed.Student, "installationUpdate");
+        install["action"] = "add";
+        var update = _bed.Activity(ConversationTestBed.Student, "conversationUpdate");
+        update["membersAdded"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = Support.TestActivity.BotId });
+
+        var turns = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => _bed.PostAsync((System.Text.Json.Nodes.JsonObject)(i % 2 == 0 ? install : update).DeepClone())));
+
+        Assert.All(turns, t => Assert.Equal(200, t.Status));
+        Assert.Equal(2, _bed.Connector.Calls.Count(c => c.ConversationId == ConversationTestBed.Student.ConversationId && c.HasCard()));
+        await using var db = _bed.Database();
+        Assert.Equal(1, await db.TeamsUsers.CountAsync());
+    }
+
+    [Fact]
     public async Task AnyCommand_FromSomeoneNotOnTheRoster_GetsThePoliteNotOnRosterCard()
     {
         var turned = await _bed.SayAsync(ConversationTestBed.Stranger, "交思想汇报");
