@@ -1,0 +1,126 @@
+using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Infrastructure.Queries;
+
+// A schedule loaded for some owners: ask it about Owners and periods from Since on (OpenAt(now) does).
+public sealed record LoadedSchedule(ObligationSchedule Schedule, IReadOnlyList<Member> Owners, DateOnly Since)
+{
+    public IReadOnlyList<Obligation> OpenAt(DateTimeOffset now) => Schedule.OpenAt(Owners, now, Since);
+}
+
+// Loads what ObligationSchedule needs to answer about a group, some members or the whole branch, and no more:
+// the owners, the mentees of those who mentor (mentor duties are found through the mentee's Mentors), and the
+// facts of the periods from the half-year containing `since` up to today. Only first versions of reports are
+// read (the earliest one decides), only approved extensions, and no texts (see NotLoaded). The answers are exact for what the owners
+// owe, for what is owed about them (their mentors' talks, the committee's evaluations), from `since` on.
+public sealed class ObligationLoader(BranchDbContext db)
+{
+    public Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
+        ForGroupAsync(groupId, branch, policy, today, branch.TrackingStartsOn, ct);
+
+    public async Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    {
+        var owners = await Members().Where(m => m.GroupId == groupId).ToListAsync(ct);
+        return await CompleteAsync(owners, everyone: false, branch, policy, today, since, ct);
+    }
+
+    public Task<LoadedSchedule> ForMembersAsync(IReadOnlyCollection<int> memberIds, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
+        ForMembersAsync(memberIds, branch, policy, today, branch.TrackingStartsOn, ct);
+
+    public async Task<LoadedSchedule> ForMembersAsync(IReadOnlyCollection<int> memberIds, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        var ids = memberIds.Distinct().ToArray();
+        var owners = await Members().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        return await CompleteAsync(owners, everyone: false, branch, policy, today, since, ct);
+    }
+
+    public Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
+        ForBranchAsync(branch, policy, today, branch.TrackingStartsOn, ct);
+
+    public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    {
+        var owners = await Members().ToListAsync(ct);
+        return await CompleteAsync(owners, everyone: true, branch, policy, today, since, ct);
+    }
+
+    private IQueryable<Member> Members() => db.Members.AsNoTracking().Include(m => m.Mentors);
+
+    private async Task<LoadedSchedule> CompleteAsync(List<Member> owners, bool everyone, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        // Every cadence's period containing `since` starts on or after the half-year's start.
+        var from = Period.Containing(Cadence.HalfYearly, since).Start;
+        var periods = PeriodsBetween(from, today);
+        var members = owners;
+        FactIndex facts;
+        if (everyone)
+        {
+            facts = new FactIndex(
+                await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
+                await Talks(db.Talks.Where(t => t.Date >= from)).ToListAsync(ct),
+                await Excuses(db.Excuses.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
+                await Extensions(db.Extensions.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
+                await Evaluations(db.Evaluations.Where(e => periods.Contains(e.Period))).ToListAsync(ct));
+        }
+        else
+        {
+            var ids = owners.Select(m => m.Id).ToArray();
+            var ownerSet = ids.ToHashSet();
+            var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
+            var mentees = await Members().Where(m => menteeIds.Contains(m.Id) && !ids.Contains(m.Id)).ToListAsync(ct);
+            members = [.. owners, .. mentees];
+            // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
+            var extenders = ids.Concat(owners.SelectMany(m => m.Mentors).Select(a => a.MentorId).Where(id => !ownerSet.Contains(id))).ToArray();
+            facts = new FactIndex(
+                await Reports(db.Submissions.Where(s => ids.Contains(s.MemberId) && periods.Contains(s.Period))).ToListAsync(ct),
+                await Talks(db.Talks.Where(t => t.Date >= from && (ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))).ToListAsync(ct),
+                await Excuses(db.Excuses.Where(e => (ids.Contains(e.SubjectId) || (e.OwnerId != null && ids.Contains(e.OwnerId.Value))) && periods.Contains(e.Period))).ToListAsync(ct),
+                await Extensions(db.Extensions.Where(e => extenders.Contains(e.MemberId) && periods.Contains(e.Period))).ToListAsync(ct),
+                await Evaluations(db.Evaluations.Where(e => ids.Contains(e.SubjectId) && periods.Contains(e.Period))).ToListAsync(ct));
+        }
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), owners, since);
+    }
+
+    // Facts are read to match obligations only, so their texts stay in the database: a branch's worth of report
+    // texts would double the reads' time and memory. What would be the text reads NotLoaded.
+    private const string NotLoaded = "…";
+
+    private static IQueryable<Submission> Reports(IQueryable<Submission> q) =>
+        q.Where(s => s.Version == 1)
+            .Select(s => new Submission(s.MemberId, s.Kind, s.Period, NotLoaded, s.SubmittedAt, s.Version, null));
+
+    private static IQueryable<Talk> Talks(IQueryable<Talk> q) =>
+        q.Select(t => new Talk(t.MentorId, t.MenteeId, t.Date, t.Mode, NotLoaded, NotLoaded, null, t.RecordedAt, null));
+
+    private static IQueryable<Excuse> Excuses(IQueryable<Excuse> q) =>
+        q.Select(e => new Excuse(e.OwnerId, e.SubjectId, e.Kind, e.Period, NotLoaded, e.ExcusedById, e.At));
+
+    // Only an approved extension moves a due date; it is rebuilt approved, as it was decided.
+    private static IQueryable<Extension> Extensions(IQueryable<Extension> q) =>
+        q.Where(e => e.Status == ExtensionStatus.Approved)
+            .Select(e => Approved(e.MemberId, e.Kind, e.Period, e.RequestedUntil, e.RequestedAt, e.DecidedById, e.DecidedAt));
+
+    private static IQueryable<Evaluation> Evaluations(IQueryable<Evaluation> q) =>
+        q.Select(e => new Evaluation(e.SubjectId, e.Kind, e.Period, e.Passed, NotLoaded, e.RecordedById, e.At));
+
+    private static Extension Approved(int memberId, ObligationKind kind, Period period, DateOnly until, DateTimeOffset requestedAt, int? decidedById, DateTimeOffset? decidedAt)
+    {
+        var extension = new Extension(memberId, kind, period, until, NotLoaded, requestedAt);
+        extension.Decide(approve: true, decidedById ?? 0, decidedAt ?? requestedAt);
+        return extension;
+    }
+
+    // The periods of every cadence from the one containing `from` to the one containing `to`.
+    private static Period[] PeriodsBetween(DateOnly from, DateOnly to)
+    {
+        var periods = new List<Period>();
+        foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
+            for (var p = Period.Containing(cadence, from); p.Start <= to; p = p.Next())
+                periods.Add(p);
+        return [.. periods];
+    }
+}

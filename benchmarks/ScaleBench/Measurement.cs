@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using BranchBot.Domain;
+using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.ScaleBench;
+
+// What the bot does at scale, each with a fresh DbContext as a turn or a job would have it:
+// a group leader's "overdue" (load the group, compute its open obligations and this month's completion) and
+// the reminder sweep over the whole branch (every open obligation with a reminder time already reached).
+public sealed class Measurement(string connectionString, Branch branch, Policy policy, DateTimeOffset now, int groupsMeasured)
+{
+    private const int WarmUp = 20;
+    private readonly DateOnly _today = branch.LocalDate(now);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        List<int> groupIds;
+        await using (var db = NewContext()) groupIds = await db.Groups.Select(g => g.Id).ToListAsync(ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"now {now:yyyy-MM-dd HH:mm zzz}, tracking since {branch.TrackingStartsOn:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+
+        var halfYear = Period.Containing(Cadence.HalfYearly, _today).Start;
+        foreach (var (label, since) in new[] { ("since tracking start", branch.TrackingStartsOn), ("since half-year start", halfYear) })
+        {
+            await GroupSummariesAsync(groupIds, label, since, ct);
+            for (var run = 1; run <= 3; run++) await SweepAsync(label, since, run, ct);
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: peak working set {Mb(process.PeakWorkingSet64)} MB, GC heap after last GC {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB, allocated in total {Mb(GC.GetTotalAllocatedBytes())} MB, gen2 collections {GC.CollectionCount(2)}, server GC {System.Runtime.GCSettings.IsServerGC}"));
+    }
+
+    private async Task GroupSummariesAsync(List<int> groupIds, string label, DateOnly since, CancellationToken ct)
+    {
+        var random = new Random(7);
+        for (var i = 0; i < WarmUp; i++) await OneGroupAsync(groupIds[random.Next(groupIds.Count)], since, ct);
+        var times = new List<double>(groupsMeasured);
+        long open = 0, overdue = 0, owed = 0;
+        for (var i = 0; i < groupsMeasured; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (o, d, m) = await OneGroupAsync(groupIds[random.Next(groupIds.Count)], since, ct);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            open += o;
+            overdue += d;
+            owed += m;
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"group overdue summary ({label}), {groupsMeasured} groups: p50 {Percentile(times, 0.50):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms; per group {open / (double)groupsMeasured:F1} open, {overdue / (double)groupsMeasured:F1} overdue, {owed / (double)groupsMeasured:F1} owed this month"));
+    }
+
+    private async Task<(int Open, int Overdue, int OwedThisMonth)> OneGroupAsync(int groupId, DateOnly since, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        var loaded = await new ObligationLoader(db).ForGroupAsync(groupId, branch, policy, _today, since, ct);
+        var open = loaded.OpenAt(now);
+        var month = loaded.Schedule.CompletionOf(loaded.Owners, Cadence.Monthly, _today, now);
+        return (open.Count, open.Count(o => o.StatusOn(now) == ObligationStatus.Overdue), month.Owed);
+    }
+
+    private async Task SweepAsync(string label, DateOnly since, int run, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = NewContext();
+        var loaded = await new ObligationLoader(db).ForBranchAsync(branch, policy, _today, since, ct);
+        var loadedAt = clock.Elapsed;
+        var obligations = 0;
+        var reminders = 0;
+        foreach (var o in loaded.OpenAt(now))
+        {
+            var due = 0;
+            foreach (var at in o.ReminderTimes()) if (at <= now) due++;
+            if (due == 0) continue;
+            obligations++;
+            reminders += due;
+        }
+        var total = clock.Elapsed;
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reminder sweep ({label}) run {run}: {total.TotalMilliseconds:F0} ms (load {loadedAt.TotalMilliseconds:F0} ms, compute {(total - loadedAt).TotalMilliseconds:F0} ms); {loaded.Owners.Count:N0} people, {loaded.Schedule.Facts.Submissions.Count + loaded.Schedule.Facts.Talks.Count + loaded.Schedule.Facts.Excuses.Count + loaded.Schedule.Facts.Extensions.Count + loaded.Schedule.Facts.Evaluations.Count:N0} facts read; {obligations:N0} open obligations with {reminders:N0} reminder times reached; heap {Mb(heap)} MB"));
+    }
+
+    private BranchDbContext NewContext() => BranchDbContextFactory.Create(DatabaseProvider.Sqlite, connectionString);
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
