@@ -22,8 +22,9 @@ public sealed class ObligationLoader(BranchDbContext db)
 
     public async Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
+        var ownerIds = db.Members.Where(m => m.GroupId == groupId).Select(m => m.Id);
         var owners = await Members().Where(m => m.GroupId == groupId).ToListAsync(ct);
-        return await CompleteAsync(owners, everyone: false, branch, policy, today, since, ct);
+        return await CompleteAsync(owners, ownerIds, branch, policy, today, since, ct);
     }
 
     public Task<LoadedSchedule> ForMembersAsync(IReadOnlyCollection<int> memberIds, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -33,8 +34,9 @@ public sealed class ObligationLoader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var ids = memberIds.Distinct().ToArray();
+        var ownerIds = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
         var owners = await Members().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-        return await CompleteAsync(owners, everyone: false, branch, policy, today, since, ct);
+        return await CompleteAsync(owners, ownerIds, branch, policy, today, since, ct);
     }
 
     public Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -43,12 +45,14 @@ public sealed class ObligationLoader(BranchDbContext db)
     public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
         var owners = await Members().ToListAsync(ct);
-        return await CompleteAsync(owners, everyone: true, branch, policy, today, since, ct);
+        return await CompleteAsync(owners, ownerIds: null, branch, policy, today, since, ct);
     }
 
     private IQueryable<Member> Members() => db.Members.AsNoTracking().Include(m => m.Mentors);
 
-    private async Task<LoadedSchedule> CompleteAsync(List<Member> owners, bool everyone, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    // The owners' ids go into SQL as a subquery, not as a list of values, so that every group's query has the
+    // same text and EF compiles it once (a list of N values is a new query for every N).
+    private async Task<LoadedSchedule> CompleteAsync(List<Member> owners, IQueryable<int>? ownerIds, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
@@ -57,7 +61,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         var periods = PeriodsBetween(from, today);
         var members = owners;
         FactIndex facts;
-        if (everyone)
+        if (ownerIds is null)
         {
             facts = new FactIndex(
                 await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
@@ -68,13 +72,12 @@ public sealed class ObligationLoader(BranchDbContext db)
         }
         else
         {
-            var ids = owners.Select(m => m.Id).ToArray();
-            var ownerSet = ids.ToHashSet();
+            var ids = ownerIds;
             var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
             var mentees = await Members().Where(m => menteeIds.Contains(m.Id) && !ids.Contains(m.Id)).ToListAsync(ct);
             members = [.. owners, .. mentees];
             // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
-            var extenders = ids.Concat(owners.SelectMany(m => m.Mentors).Select(a => a.MentorId).Where(id => !ownerSet.Contains(id))).ToArray();
+            var extenders = ids.Concat(db.MentorAssignments.Where(a => ids.Contains(a.MenteeId)).Select(a => a.MentorId));
             facts = new FactIndex(
                 await Reports(db.Submissions.Where(s => ids.Contains(s.MemberId) && periods.Contains(s.Period))).ToListAsync(ct),
                 await Talks(db.Talks.Where(t => t.Date >= from && (ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))).ToListAsync(ct),
