@@ -13,8 +13,9 @@ public sealed record LoadedSchedule(ObligationSchedule Schedule, IReadOnlyList<M
 // Loads what ObligationSchedule needs to answer about a group, some members or the whole branch, and no more:
 // the owners, the mentees of those who mentor (mentor duties are found through the mentee's Mentors), and the
 // facts of the periods from the half-year containing `since` up to today. Only first versions of reports are
-// read (the earliest one decides), only approved extensions, and no texts (see NotLoaded). The answers are exact for what the owners
-// owe, for what is owed about them (their mentors' talks, the committee's evaluations), from `since` on.
+// read (the earliest one decides), only approved extensions, and no texts (see NotLoaded). The answers are
+// exact for what the owners owe and for what is owed about them (their mentors' talks, the committee's
+// evaluations), for periods from `since` on.
 public sealed class ObligationLoader(BranchDbContext db)
 {
     public Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -23,8 +24,7 @@ public sealed class ObligationLoader(BranchDbContext db)
     public async Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
         var ownerIds = db.Members.Where(m => m.GroupId == groupId).Select(m => m.Id);
-        var owners = await Members().Where(m => m.GroupId == groupId).ToListAsync(ct);
-        return await CompleteAsync(owners, ownerIds, branch, policy, today, since, ct);
+        return await ForOwnersAsync(ownerIds, m => m.GroupId == groupId, branch, policy, today, since, ct);
     }
 
     public Task<LoadedSchedule> ForMembersAsync(IReadOnlyCollection<int> memberIds, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -35,8 +35,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(memberIds);
         var ids = memberIds.Distinct().ToArray();
         var ownerIds = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
-        var owners = await Members().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-        return await CompleteAsync(owners, ownerIds, branch, policy, today, since, ct);
+        return await ForOwnersAsync(ownerIds, m => ids.Contains(m.Id), branch, policy, today, since, ct);
     }
 
     public Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -44,48 +43,42 @@ public sealed class ObligationLoader(BranchDbContext db)
 
     public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
-        var owners = await Members().ToListAsync(ct);
-        return await CompleteAsync(owners, ownerIds: null, branch, policy, today, since, ct);
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        var from = Period.Containing(Cadence.HalfYearly, since).Start;
+        var periods = PeriodsBetween(from, today);
+        var members = await Members().ToListAsync(ct);
+        var facts = new FactIndex(
+            await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
+            await Talks(db.Talks.Where(t => t.Date >= from)).ToListAsync(ct),
+            await Excuses(db.Excuses.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
+            await Extensions(db.Extensions.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
+            await Evaluations(db.Evaluations.Where(e => periods.Contains(e.Period))).ToListAsync(ct));
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
     private IQueryable<Member> Members() => db.Members.AsNoTracking().Include(m => m.Mentors);
 
     // The owners' ids go into SQL as a subquery, not as a list of values, so that every group's query has the
     // same text and EF compiles it once (a list of N values is a new query for every N).
-    private async Task<LoadedSchedule> CompleteAsync(List<Member> owners, IQueryable<int>? ownerIds, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    private async Task<LoadedSchedule> ForOwnersAsync(IQueryable<int> ids, Func<Member, bool> isOwner, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
         // Every cadence's period containing `since` starts on or after the half-year's start.
         var from = Period.Containing(Cadence.HalfYearly, since).Start;
         var periods = PeriodsBetween(from, today);
-        var members = owners;
-        FactIndex facts;
-        if (ownerIds is null)
-        {
-            facts = new FactIndex(
-                await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
-                await Talks(db.Talks.Where(t => t.Date >= from)).ToListAsync(ct),
-                await Excuses(db.Excuses.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
-                await Extensions(db.Extensions.Where(e => periods.Contains(e.Period))).ToListAsync(ct),
-                await Evaluations(db.Evaluations.Where(e => periods.Contains(e.Period))).ToListAsync(ct));
-        }
-        else
-        {
-            var ids = ownerIds;
-            var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
-            var mentees = await Members().Where(m => menteeIds.Contains(m.Id) && !ids.Contains(m.Id)).ToListAsync(ct);
-            members = [.. owners, .. mentees];
-            // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
-            var extenders = ids.Concat(db.MentorAssignments.Where(a => ids.Contains(a.MenteeId)).Select(a => a.MentorId));
-            facts = new FactIndex(
-                await Reports(db.Submissions.Where(s => ids.Contains(s.MemberId) && periods.Contains(s.Period))).ToListAsync(ct),
-                await Talks(db.Talks.Where(t => t.Date >= from && (ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))).ToListAsync(ct),
-                await Excuses(db.Excuses.Where(e => (ids.Contains(e.SubjectId) || (e.OwnerId != null && ids.Contains(e.OwnerId.Value))) && periods.Contains(e.Period))).ToListAsync(ct),
-                await Extensions(db.Extensions.Where(e => extenders.Contains(e.MemberId) && periods.Contains(e.Period))).ToListAsync(ct),
-                await Evaluations(db.Evaluations.Where(e => ids.Contains(e.SubjectId) && periods.Contains(e.Period))).ToListAsync(ct));
-        }
-        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), owners, since);
+        var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
+        var members = await Members().Where(m => ids.Contains(m.Id) || menteeIds.Contains(m.Id)).ToListAsync(ct);
+        // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
+        var extenders = ids.Concat(db.MentorAssignments.Where(a => ids.Contains(a.MenteeId)).Select(a => a.MentorId));
+        var facts = new FactIndex(
+            await Reports(db.Submissions.Where(s => ids.Contains(s.MemberId) && periods.Contains(s.Period))).ToListAsync(ct),
+            await Talks(db.Talks.Where(t => t.Date >= from && (ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))).ToListAsync(ct),
+            await Excuses(db.Excuses.Where(e => (ids.Contains(e.SubjectId) || (e.OwnerId != null && ids.Contains(e.OwnerId.Value))) && periods.Contains(e.Period))).ToListAsync(ct),
+            await Extensions(db.Extensions.Where(e => extenders.Contains(e.MemberId) && periods.Contains(e.Period))).ToListAsync(ct),
+            await Evaluations(db.Evaluations.Where(e => ids.Contains(e.SubjectId) && periods.Contains(e.Period))).ToListAsync(ct));
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(isOwner)], since);
     }
 
     // Facts are read to match obligations only, so their texts stay in the database: a branch's worth of report
