@@ -47,7 +47,8 @@ public sealed class ObligationLoader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(policy);
         var from = Period.Containing(Cadence.HalfYearly, since).Start;
         var periods = PeriodsBetween(from, today);
-        var members = await Members().ToListAsync(ct);
+        // Split: for a whole branch, EF's single-query include costs more than the second round trip.
+        var members = await Members().AsSplitQuery().ToListAsync(ct);
         var facts = new FactIndex(
             await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
             await Talks(db.Talks.Where(t => t.Date >= from)).ToListAsync(ct),
