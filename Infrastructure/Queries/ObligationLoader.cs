@@ -12,7 +12,7 @@ public sealed record LoadedSchedule(ObligationSchedule Schedule, IReadOnlyList<M
 
 // Loads what ObligationSchedule needs to answer about a group, some members or the whole branch, and no more:
 // the owners, the mentees of those who mentor (mentor duties are found through the mentee's Mentors), and the
-// facts of the periods from the half-year containing `since` up to today. Only first versions of reports are
+// facts of the periods that overlap [since, today]. Only first versions of reports are
 // read (the earliest one decides), only approved extensions, and no texts (see NotLoaded). The answers are
 // exact for what the owners owe and for what is owed about them (their mentors' talks, the committee's
 // evaluations), for periods from `since` on.
@@ -45,8 +45,7 @@ public sealed class ObligationLoader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
-        var from = Period.Containing(Cadence.HalfYearly, since).Start;
-        var periods = PeriodsBetween(from, today);
+        var (periods, from) = Window(policy, since, today);
         // Split: for a whole branch, EF's single-query include costs more than the second round trip.
         var members = await Members().AsSplitQuery().ToListAsync(ct);
         var facts = new FactIndex(
@@ -66,9 +65,7 @@ public sealed class ObligationLoader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
-        // Every cadence's period containing `since` starts on or after the half-year's start.
-        var from = Period.Containing(Cadence.HalfYearly, since).Start;
-        var periods = PeriodsBetween(from, today);
+        var (periods, from) = Window(policy, since, today);
         var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
         var members = await Members().Where(m => ids.Contains(m.Id) || menteeIds.Contains(m.Id)).ToListAsync(ct);
         // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
@@ -111,13 +108,18 @@ public sealed class ObligationLoader(BranchDbContext db)
         return extension;
     }
 
-    // The periods of every cadence from the one containing `from` to the one containing `to`.
-    private static Period[] PeriodsBetween(DateOnly from, DateOnly to)
+    // The periods of every cadence that overlap [since, today], and the first date a talk counting for one of them
+    // can have: talks are matched by date, every other fact by its period.
+    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, DateOnly since, DateOnly today)
     {
         var periods = new List<Period>();
         foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
-            for (var p = Period.Containing(cadence, from); p.Start <= to; p = p.Next())
+            for (var p = Period.Containing(cadence, since); p.Start <= today; p = p.Next())
                 periods.Add(p);
-        return [.. periods];
+        var talksFrom = policy.Rules.Where(r => r.Kind == ObligationKind.Talk)
+            .Select(r => Period.Containing(r.Cadence, since).Start)
+            .DefaultIfEmpty(since)
+            .Min();
+        return ([.. periods], talksFrom);
     }
 }

@@ -26,7 +26,7 @@ public class ObligationLoaderTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    public static TheoryData<string> Sinces => ["2026-01-01", "2026-07-01", "2026-10-15"];
+    public static TheoryData<string> Sinces => ["2026-01-01", "2026-07-01", "2026-10-15", "2026-11-26"];
 
     [Theory]
     [MemberData(nameof(Sinces))]
@@ -70,18 +70,24 @@ public class ObligationLoaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ForGroupAsync_SinceHalfYear_ReadsNoFactOfAnEarlierPeriod()
+    public async Task ForGroupAsync_Since_ReadsOnlyFactsOfPeriodsOverlappingTheWindow()
     {
         var since = new DateOnly(2026, 10, 15);
         await using var db = _database.NewContext();
+        var target = await db.Members.Include(m => m.Mentors).FirstAsync(m => m.GroupId == _branch.GroupIds[1] && m.Stage == Stage.DevelopmentTarget);
+        foreach (var date in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 1) })
+            db.Talks.Add(new Talk(target.Mentors[0].MentorId, target.Id, date, TalkMode.InPerson, "季度谈话", "交流", null, Now.AddDays(-30), null));
+        await db.SaveChangesAsync();
 
         var loaded = await new ObligationLoader(db).ForGroupAsync(_branch.GroupIds[1], Branch, Policy.Default, Today, since, CancellationToken.None);
 
         var facts = loaded.Schedule.Facts;
-        Assert.NotEmpty(facts.Submissions);
-        Assert.NotEmpty(facts.Talks);
-        Assert.All(facts.Submissions, s => Assert.True(s.Period.Start >= new DateOnly(2026, 7, 1), s.Period.Key));
-        Assert.All(facts.Talks, t => Assert.True(t.Date >= new DateOnly(2026, 7, 1)));
+        Assert.True(await db.Submissions.AnyAsync(s => s.Period == new Period(Cadence.Quarterly, 2026, 3)));
+        Assert.True(await db.Evaluations.AnyAsync(e => e.Period == new Period(Cadence.HalfYearly, 2026, 1)));
+        Assert.Equal(["2026-10", "2026-11"],
+            facts.Submissions.Select(s => s.Period.Key).Concat(facts.Evaluations.Select(e => e.Period.Key)).Distinct().Order(StringComparer.Ordinal));
+        // Development targets' talks are quarterly: a talk on 1 October counts for the quarter containing `since`.
+        Assert.Equal(new DateOnly(2026, 10, 1), facts.Talks.Min(t => t.Date));
         Assert.All(facts.Submissions, s => Assert.Equal(1, s.Version));
         Assert.All(facts.Extensions, e => Assert.Equal(ExtensionStatus.Approved, e.Status));
     }
