@@ -25,7 +25,8 @@ public sealed class Measurement(string connectionString, Branch branch, Policy p
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"now {now:yyyy-MM-dd HH:mm zzz}, tracking since {branch.TrackingStartsOn:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
 
         var halfYear = Period.Containing(Cadence.HalfYearly, _today).Start;
-        (string Label, DateOnly Since)[] windows = [("since tracking start", branch.TrackingStartsOn), ("since half-year start", halfYear)];
+        (string Label, DateOnly Since)[] windows =
+            [("since tracking start", branch.TrackingStartsOn), ("since half-year start", halfYear), ("current periods", _today)];
         // Warm up both windows before timing either: the first thousand calls pay tiered JIT, which a bot that has
         // been up for a while has paid already.
         var random = new Random(7);
