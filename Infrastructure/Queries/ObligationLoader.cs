@@ -12,10 +12,10 @@ public sealed record LoadedSchedule(ObligationSchedule Schedule, IReadOnlyList<M
 
 // Loads what ObligationSchedule needs to answer about a group, some members or the whole branch, and no more:
 // the owners, the mentees of those who mentor (mentor duties are found through the mentee's Mentors), and the
-// facts of the periods that overlap [since, today]. Only first versions of reports are
-// read (the earliest one decides), only approved extensions, and no texts (see NotLoaded). The answers are
-// exact for what the owners owe and for what is owed about them (their mentors' talks, the committee's
-// evaluations), for periods from `since` on.
+// reports and talks of the periods that overlap [since, today] (for a group or some members, their excuses,
+// extensions and evaluations of any period). Only first versions of reports are read (the earliest one decides),
+// only approved extensions, and no texts (see NotLoaded). The answers are exact for what the owners owe and for
+// what is owed about them (their mentors' talks, the committee's evaluations), for periods from `since` on.
 public sealed class ObligationLoader(BranchDbContext db)
 {
     public Task<LoadedSchedule> ForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
@@ -73,9 +73,10 @@ public sealed class ObligationLoader(BranchDbContext db)
         var facts = new FactIndex(
             await Reports(db.Submissions.Where(s => ids.Contains(s.MemberId) && periods.Contains(s.Period))).ToListAsync(ct),
             await Talks(db.Talks.Where(t => t.Date >= from && (ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))).ToListAsync(ct),
-            await Excuses(db.Excuses.Where(e => (ids.Contains(e.SubjectId) || (e.OwnerId != null && ids.Contains(e.OwnerId.Value))) && periods.Contains(e.Period))).ToListAsync(ct),
-            await Extensions(db.Extensions.Where(e => extenders.Contains(e.MemberId) && periods.Contains(e.Period))).ToListAsync(ct),
-            await Evaluations(db.Evaluations.Where(e => ids.Contains(e.SubjectId) && periods.Contains(e.Period))).ToListAsync(ct));
+            // A few per person and year: cheaper to read whole than to bind the window's periods as parameters again.
+            await Excuses(db.Excuses.Where(e => ids.Contains(e.SubjectId) || (e.OwnerId != null && ids.Contains(e.OwnerId.Value)))).ToListAsync(ct),
+            await Extensions(db.Extensions.Where(e => extenders.Contains(e.MemberId))).ToListAsync(ct),
+            await Evaluations(db.Evaluations.Where(e => ids.Contains(e.SubjectId))).ToListAsync(ct));
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(isOwner)], since);
     }
 
