@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using BranchBot.Domain;
+using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.ScaleBench;
+
+// What the bot does at scale, each with a fresh DbContext as a turn or a job would have it:
+// a group leader's "overdue" (load the group, compute its open obligations and this month's completion) and
+// the reminder sweep over the whole branch (every open obligation with a reminder time already reached).
+public sealed class Measurement(string connectionString, Branch branch, Policy policy, DateTimeOffset now, int groupsMeasured)
+{
+    // Enough turns for tiered JIT to settle, as in a bot that has been up for a while.
+    private const int WarmUp = 100;
+    private const int SweepChunk = 1_000;
+    private readonly DateOnly _today = branch.LocalDate(now);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        List<int> groupIds;
+        await using (var db = NewContext()) groupIds = await db.Groups.Select(g => g.Id).ToListAsync(ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"now {now:yyyy-MM-dd HH:mm zzz}, tracking since {branch.TrackingStartsOn:yyyy-MM-dd}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+
+        var halfYear = Period.Containing(Cadence.HalfYearly, _today).Start;
+        (string Label, DateOnly Since)[] windows =
+            [("since tracking start", branch.TrackingStartsOn), ("since half-year start", halfYear), ("current periods", _today)];
+        // Warm up both windows before timing either: the first thousand calls pay tiered JIT, which a bot that has
+        // been up for a while has paid already.
+        var random = new Random(7);
+        foreach (var (_, since) in windows)
+            for (var i = 0; i < WarmUp; i++) await OneGroupAsync(groupIds[random.Next(groupIds.Count)], since, ct);
+        foreach (var (label, since) in windows) await GroupSummariesAsync(groupIds, random, label, since, ct);
+        foreach (var (label, since) in windows)
+            for (var run = 1; run <= 3; run++) await SweepAsync(label, since, run, ct);
+
+        using var process = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: peak working set {Mb(process.PeakWorkingSet64)} MB, GC heap after last GC {Mb(gc.HeapSizeBytes)} MB, committed {Mb(gc.TotalCommittedBytes)} MB, allocated in total {Mb(GC.GetTotalAllocatedBytes())} MB, gen2 collections {GC.CollectionCount(2)}, server GC {System.Runtime.GCSettings.IsServerGC}"));
+    }
+
+    private async Task GroupSummariesAsync(List<int> groupIds, Random random, string label, DateOnly since, CancellationToken ct)
+    {
+        var times = new List<double>(groupsMeasured);
+        var loads = new List<double>(groupsMeasured);
+        long open = 0, overdue = 0, owed = 0;
+        var cpu = Cpu();
+        for (var i = 0; i < groupsMeasured; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var (o, d, m, load) = await OneGroupAsync(groupIds[random.Next(groupIds.Count)], since, ct);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            loads.Add(load.TotalMilliseconds);
+            open += o;
+            overdue += d;
+            owed += m;
+        }
+        var cpuPerGroup = (Cpu() - cpu).TotalMilliseconds / groupsMeasured;
+        times.Sort();
+        loads.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"group overdue summary ({label}), {groupsMeasured} groups: p50 {Percentile(times, 0.50):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms (load alone p50 {Percentile(loads, 0.50):F2} ms, p99 {Percentile(loads, 0.99):F2} ms), CPU {cpuPerGroup:F2} ms per group; per group {open / (double)groupsMeasured:F1} open, {overdue / (double)groupsMeasured:F1} overdue, {owed / (double)groupsMeasured:F1} owed this month"));
+    }
+
+    private async Task<(int Open, int Overdue, int OwedThisMonth, TimeSpan Load)> OneGroupAsync(int groupId, DateOnly since, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = NewContext();
+        var loaded = await new ObligationLoader(db).ForGroupAsync(groupId, branch, policy, _today, since, ct);
+        var load = clock.Elapsed;
+        var open = loaded.OpenAt(now);
+        var month = loaded.Schedule.CompletionOf(loaded.Owners, Cadence.Monthly, _today, now);
+        return (open.Count, open.Count(o => o.StatusOn(now) == ObligationStatus.Overdue), month.Owed, load);
+    }
+
+    private async Task SweepAsync(string label, DateOnly since, int run, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
+        await using var db = NewContext();
+        var loaded = await new ObligationLoader(db).ForBranchAsync(branch, policy, _today, since, ct);
+        var loadedAt = clock.Elapsed;
+        var obligations = 0;
+        var reminders = 0;
+        // In chunks of owners: OpenAt builds every obligation since `since` before it filters the open ones, and a
+        // whole branch's worth of them at once would double the peak memory for nothing.
+        foreach (var chunk in loaded.Owners.Chunk(SweepChunk))
+        {
+            foreach (var o in loaded.Schedule.OpenAt(chunk, now, loaded.Since))
+            {
+                var due = 0;
+                foreach (var at in o.ReminderTimes()) if (at <= now) due++;
+                if (due == 0) continue;
+                obligations++;
+                reminders += due;
+            }
+        }
+        var total = clock.Elapsed;
+        var cpuUsed = Cpu() - cpu;
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reminder sweep ({label}) run {run}: {total.TotalMilliseconds:F0} ms (load {loadedAt.TotalMilliseconds:F0} ms, compute {(total - loadedAt).TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms); {loaded.Owners.Count:N0} people, {loaded.Schedule.Facts.Submissions.Count + loaded.Schedule.Facts.Talks.Count + loaded.Schedule.Facts.Excuses.Count + loaded.Schedule.Facts.Extensions.Count + loaded.Schedule.Facts.Evaluations.Count:N0} facts read; {obligations:N0} open obligations with {reminders:N0} reminder times reached; heap {Mb(heap)} MB"));
+    }
+
+    // Process CPU time: less disturbed than wall time when other work shares the cores.
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private BranchDbContext NewContext() => BranchDbContextFactory.Create(DatabaseProvider.Sqlite, connectionString);
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
