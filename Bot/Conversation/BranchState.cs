@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Queries;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,40 +28,26 @@ public sealed class BranchState(IOptions<BranchOptions> options, TimeProvider ti
     }
 }
 
-/// <summary>
-/// Loads the roster slice and the facts a schedule needs: the given members, the mentees of any mentor among
-/// them (mentor duties are found through mentees), and facts since the window start.
-/// </summary>
+/// <summary>Schedules for a flow: the given members (null: the whole branch) and what they owe since <see cref="Since"/>.</summary>
 public static class ScheduleLoading
 {
-    /// <summary>Far enough back for every open obligation people still chase (two half-years).</summary>
-    public static DateOnly WindowStart(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-12);
+    /// <summary>
+    /// How far back open obligations are chased: from tracking start, but at most a year (the longest cadence
+    /// is half a year, so anything older is history, not something a leader still nudges for).
+    /// </summary>
+    public static DateOnly Since(Turn turn)
+    {
+        var yearAgo = new DateOnly(turn.Today.Year, turn.Today.Month, 1).AddMonths(-12);
+        return turn.Branch.TrackingStartsOn > yearAgo ? turn.Branch.TrackingStartsOn : yearAgo;
+    }
 
     public static async Task<ObligationSchedule> LoadAsync(Turn turn, IReadOnlyCollection<int>? memberIds, CancellationToken cancellationToken)
     {
-        var db = turn.Db;
-        var members = memberIds is null
-            ? await db.Members.AsNoTracking().Include(m => m.Mentors).ToListAsync(cancellationToken)
-            : await db.Members.AsNoTracking().Include(m => m.Mentors)
-                .Where(m => memberIds.Contains(m.Id) || m.Mentors.Any(a => memberIds.Contains(a.MentorId)))
-                .ToListAsync(cancellationToken);
-        var ids = members.Select(m => m.Id).ToList();
-        var since = turn.Branch.ToInstant(WindowStart(turn.Today).ToDateTime(TimeOnly.MinValue));
-        var sinceDate = WindowStart(turn.Today);
-        var everyone = memberIds is null;
-
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.SubmittedAt >= since && (everyone || ids.Contains(s.MemberId))).ToListAsync(cancellationToken);
-        var talks = await db.Talks.AsNoTracking()
-            .Where(t => t.Date >= sinceDate && (everyone || ids.Contains(t.MenteeId) || ids.Contains(t.MentorId))).ToListAsync(cancellationToken);
-        var excuses = await db.Excuses.AsNoTracking()
-            .Where(e => e.At >= since && (everyone || ids.Contains(e.SubjectId))).ToListAsync(cancellationToken);
-        var extensions = await db.Extensions.AsNoTracking()
-            .Where(e => e.RequestedAt >= since && (everyone || ids.Contains(e.MemberId))).ToListAsync(cancellationToken);
-        var evaluations = await db.Evaluations.AsNoTracking()
-            .Where(e => e.At >= since && (everyone || ids.Contains(e.SubjectId))).ToListAsync(cancellationToken);
-
-        return new ObligationSchedule(turn.Branch, turn.Policy, members, new FactIndex(submissions, talks, excuses, extensions, evaluations));
+        var loader = new ObligationLoader(turn.Db);
+        var loaded = memberIds is null
+            ? await loader.ForBranchAsync(turn.Branch, turn.Policy, turn.Today, Since(turn), cancellationToken)
+            : await loader.ForMembersAsync(memberIds, turn.Branch, turn.Policy, turn.Today, Since(turn), cancellationToken);
+        return loaded.Schedule;
     }
 
     /// <summary>Reports and talks can be handed in late, but not for a period older than the one before the current.</summary>

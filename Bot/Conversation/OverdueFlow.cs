@@ -102,7 +102,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
 
         var schedule = await ScheduleLoading.LoadAsync(turn, [memberId], cancellationToken);
         var owner = schedule.Members[memberId];
-        var obligation = schedule.OwedBy(owner, ScheduleLoading.WindowStart(turn.Today), turn.Today.AddMonths(6))
+        var obligation = schedule.OwedBy(owner, ScheduleLoading.Since(turn), turn.Today.AddMonths(6))
             .FirstOrDefault(o => Key(o) == itemKey);
         if (obligation is null) return new Reply.Refused(turn.T("error.forgedId"));
         var status = obligation.StatusOn(turn.Now);
@@ -129,7 +129,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
     {
         var schedule = await ScheduleLoading.LoadAsync(turn, scope, cancellationToken);
         var owners = scope.Where(schedule.Members.ContainsKey).Select(id => schedule.Members[id]).ToList();
-        return schedule.OpenAt(owners, turn.Now, ScheduleLoading.WindowStart(turn.Today))
+        return schedule.OpenAt(owners, turn.Now, ScheduleLoading.Since(turn))
             .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
             .Where(x => x.Obligation.OwnerId is not null && x.Status is ObligationStatus.Overdue or ObligationStatus.DueSoon)
             .GroupBy(x => x.Obligation.OwnerId!.Value)

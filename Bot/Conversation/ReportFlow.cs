@@ -16,7 +16,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
     {
         var member = turn.Member;
         var schedule = await ScheduleLoading.LoadAsync(turn, [member.Id], cancellationToken);
-        var open = schedule.OpenAt([member], turn.Now, ScheduleLoading.WindowStart(turn.Today))
+        var open = schedule.OpenAt([member], turn.Now, ScheduleLoading.Since(turn))
             .Where(o => o.Rule.IsWritten && o.OwnerId == member.Id && !ScheduleLoading.IsClosed(o.Period, turn.Today))
             .OrderBy(o => o.DueDate)
             .FirstOrDefault();
