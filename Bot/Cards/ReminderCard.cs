@@ -13,6 +13,15 @@ public static class ReminderVerbs
     public const string MenteeField = "mentee";
 }
 
+/// <summary>Roster names inside our own sentences: escaped, and cut at the roster's column length so no name can swell a card.</summary>
+internal static class ReminderText
+{
+    public const int MaxName = 64;
+
+    public static string Name(string? name) =>
+        Markdown.Escape(name is { Length: > MaxName } ? AdaptiveCard.Truncate(name, MaxName) : name);
+}
+
 /// <summary>
 /// The reminder a person gets before a deadline (<c>daysBefore</c>) or the day after it (null). For a written
 /// report the reminder is the report form itself, under a reminder headline; for a mentor's talk it opens the talk form.
@@ -33,7 +42,7 @@ public static class ReminderCard
             body:
             [
                 .. Headline(language, ObligationKind.Talk, period, dueDate, daysBefore),
-                TextBlock.Trusted(t.Get(language, "reminder.talk", Markdown.Escape(menteeName))),
+                TextBlock.Trusted(t.Get(language, "reminder.talk", ReminderText.Name(menteeName))),
             ],
             actions: [new ActionSubmit(t.Get(language, "reminder.logTalkNow"), data) { Style = ActionStyle.Positive }]);
     }

@@ -11,7 +11,7 @@ public static class ReminderCommitteeSummaryCard
     public static AdaptiveCard Build(Language language, Period period, IReadOnlyList<CommitteeRow> rows, GroupCompletion total)
     {
         var t = Texts.Default;
-        var facts = rows.Select(r => Fact.Trusted(Markdown.Escape(r.GroupName), Row(language, r.Completion))).ToList();
+        var facts = rows.Select(r => Fact.Trusted(ReminderText.Name(r.GroupName), Row(language, r.Completion))).ToList();
         facts.Add(Fact.Trusted(t.Get(language, "summary.total"), Row(language, total)));
         return new AdaptiveCard(
         [

@@ -14,7 +14,7 @@ public static class ReminderLeaderSummaryCard
         var t = Texts.Default;
         var body = new List<CardElement>
         {
-            TextBlock.Trusted(t.Get(language, "reminder.leader.title", Markdown.Escape(summary.GroupName), Formats.DateWithWeekday(language, day)))
+            TextBlock.Trusted(t.Get(language, "reminder.leader.title", ReminderText.Name(summary.GroupName), Formats.DateWithWeekday(language, day)))
                 with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
         };
         if (summary.Overdue.Count == 0 && summary.DueSoon.Count == 0)
@@ -22,7 +22,7 @@ public static class ReminderLeaderSummaryCard
         Section(body, language, "reminder.leader.overdue", summary.Overdue.Select(i => Item(language, i)).ToList(), TextColor.Attention);
         Section(body, language, "reminder.leader.dueSoon", summary.DueSoon.Select(i => Item(language, i)).ToList(), TextColor.Warning);
         Section(body, language, "reminder.leader.unreachable",
-            summary.Unreachable.Select(u => t.Get(language, "reminder.leader.unreachableItem", Markdown.Escape(u.Name), Reason(language, u.Reason))).ToList(), TextColor.Attention);
+            summary.Unreachable.Select(u => t.Get(language, "reminder.leader.unreachableItem", ReminderText.Name(u.Name), Reason(language, u.Reason))).ToList(), TextColor.Attention);
         return new AdaptiveCard(body, [new ActionSubmit(t.Get(language, "reminder.leader.open"), CardActionData.For(ReminderVerbs.OverdueShow))]);
     }
 
@@ -42,8 +42,8 @@ public static class ReminderLeaderSummaryCard
         var period = Formats.Period(language, item.Period);
         var due = Formats.Date(language, item.DueDate);
         return item.Mentee is { } mentee
-            ? t.Get(language, "reminder.leader.talkItem", Markdown.Escape(item.Owner), Markdown.Escape(mentee), period, due)
-            : t.Get(language, "reminder.leader.item", Markdown.Escape(item.Owner), Formats.Kind(language, item.Kind), period, due);
+            ? t.Get(language, "reminder.leader.talkItem", ReminderText.Name(item.Owner), ReminderText.Name(mentee), period, due)
+            : t.Get(language, "reminder.leader.item", ReminderText.Name(item.Owner), Formats.Kind(language, item.Kind), period, due);
     }
 
     private static string Reason(Language language, string reason) => Texts.Default.Get(language, reason switch
