@@ -11,8 +11,12 @@ namespace BranchBot.Bot.Reminders;
 /// <summary>What one run of a job did.</summary>
 public sealed record SweepResult(string JobId, DateTimeOffset AsOf, int Planned, int Sent, int Resent, int Skipped, int Unreachable, int NoConversation, int Failed)
 {
+    /// <summary>Wall-clock time to bring the ledger up to date (rows inserted, superseded ones skipped), and to send.</summary>
+    public TimeSpan Preparing { get; init; }
+    public TimeSpan Sending { get; init; }
+
     public override string ToString() => FormattableString.Invariant(
-        $"{JobId} as of {AsOf:yyyy-MM-dd HH:mm zzz}: {Planned} due, {Sent} sent ({Resent} after an interrupted claim), {Skipped} skipped, {Unreachable} unreachable, {NoConversation} without a Teams chat, {Failed} failed.");
+        $"{JobId} as of {AsOf:yyyy-MM-dd HH:mm zzz}: {Planned} due, {Sent} sent ({Resent} after an interrupted claim), {Skipped} skipped, {Unreachable} unreachable, {NoConversation} without a Teams chat, {Failed} failed; ledger {Preparing.TotalSeconds:0.0} s, sending {Sending.TotalSeconds:0.0} s.");
 }
 
 /// <summary>
@@ -37,6 +41,7 @@ public sealed class ReminderDispatcher(
 
     public async Task<SweepResult> DispatchAsync(string jobId, DateTimeOffset asOf, BranchState state, IReadOnlyList<StepGroup> groups, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var planned = groups.SelectMany(g => g.Due).ToDictionary(p => p.Key);
         var rows = await LoadRowsAsync(planned.Keys, ct).ConfigureAwait(false);
 
@@ -72,9 +77,14 @@ public sealed class ReminderDispatcher(
             .ToList();
 
         var tally = new Tally();
+        var preparing = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (candidates.Count > 0)
             await SendAsync(candidates, planned, state, tally, ct).ConfigureAwait(false);
-        var result = new SweepResult(jobId, asOf, groups.Count, tally.Sent, tally.Resent, tally.Skipped, tally.Unreachable, tally.NoConversation, tally.Failed);
+        var result = new SweepResult(jobId, asOf, groups.Count, tally.Sent, tally.Resent, tally.Skipped, tally.Unreachable, tally.NoConversation, tally.Failed)
+        {
+            Preparing = preparing,
+            Sending = System.Diagnostics.Stopwatch.GetElapsedTime(started) - preparing,
+        };
         logger.LogInformation("Reminder job {Result}", result);
         return result;
     }

@@ -28,8 +28,8 @@ var conversationLimit = Option("--conversation-limit", 7);
 var ceilings = (OptionText("--ceilings") ?? "40,1000").Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToList();
 
 Console.WriteLine($"Fan-out of {people:N0} reminders; connector limits {tenantLimit}/s per tenant, {conversationLimit}/s per conversation (429 + Retry-After: 1 beyond).");
-Console.WriteLine("| ceiling (msg/s) | connector limit/s | people | total s | floor s | vs floor | sends/s | 429s | duplicates | lost | ledger Sent |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| ceiling (msg/s) | connector limit/s | people | total s | floor s | vs floor | sends/s | 429s | duplicates | lost | ledger Sent | ledger prep s | sending s | CPU ms/send |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var ceiling in ceilings)
 {
     // At a scaled-up ceiling the connector's limit scales with it, so that the bot (not the fake Teams) is what is measured.
@@ -65,9 +65,11 @@ static async Task RunAsync(int people, double ceiling, int tenantLimit, int conv
 
         var job = app.Services.CreateScope().ServiceProvider.GetServices<ReminderJob>().Single(j => j.Id == MonthlyRemindersJob.JobId);
         var asOf = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await job.RunAsync(asOf, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuPerSend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Math.Max(1, result.Sent);
 
         await using var db = app.Services.GetRequiredService<IDbContextFactory<BranchDbContext>>().CreateDbContext();
         var sentRows = await db.ReminderDeliveries.CountAsync(d => d.Status == ReminderDeliveryStatus.Sent);
@@ -76,7 +78,7 @@ static async Task RunAsync(int people, double ceiling, int tenantLimit, int conv
         var lost = people - counts.Count;
         var floor = people / ceiling;
         Console.WriteLine(FormattableString.Invariant(
-            $"| {ceiling:0} | {tenantLimit} | {people} | {seconds:0.0} | {floor:0.0} | {(seconds / floor - 1) * 100:+0.0;-0.0}% | {people / seconds:0} | {connector.Throttled} | {duplicates} | {lost} | {sentRows} |"));
+            $"| {ceiling:0} | {tenantLimit} | {people} | {seconds:0.0} | {floor:0.0} | {(seconds / floor - 1) * 100:+0.0;-0.0}% | {people / seconds:0} | {connector.Throttled} | {duplicates} | {lost} | {sentRows} | {result.Preparing.TotalSeconds:0.0} | {result.Sending.TotalSeconds:0.0} | {cpuPerSend:0.00} |"));
         if (result.Failed > 0) Console.WriteLine($"  ({result.Failed} failed)");
     }
     finally

@@ -112,6 +112,8 @@ public sealed class BranchBuilder(ReminderHarness harness)
 
     public Member this[string studentNumber] => _members[studentNumber];
 
+    public string Number(int memberId) => _members.Values.Single(m => m.Id == memberId).StudentNumber;
+
     public async Task<Member> MemberAsync(string studentNumber, Stage stage, string group = "第一党小组", Roles roles = Roles.None,
         string[]? mentors = null, bool teams = true, string? conversationId = null, DateOnly? stageSince = null, string? locale = "zh-CN")
     {
