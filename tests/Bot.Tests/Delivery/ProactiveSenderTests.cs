@@ -9,9 +9,9 @@ namespace BranchBot.Bot.Tests.Delivery;
 /// <summary>One reminder to one activist (A1) through the real adapter, against a connector answering like Teams does when things go wrong.</summary>
 public sealed class ProactiveSenderTests
 {
-    private static async Task<(ReminderHarness H, BranchBuilder B)> StartAsync(Func<string, int, ConnectorAnswer?> answer, bool teams = true, string? conversationId = null)
+    private static async Task<(ReminderHarness H, BranchBuilder B)> StartAsync(Func<string, int, ConnectorAnswer?> answer, bool teams = true, string? conversationId = null, IDictionary<string, string?>? settings = null)
     {
-        var h = await ReminderHarness.StartAsync();
+        var h = await ReminderHarness.StartAsync(settings: settings);
         h.Connector.Answer = answer;
         var b = new BranchBuilder(h);
         await b.MemberAsync("A1", Stage.Activist, teams: teams, conversationId: conversationId);
@@ -72,7 +72,8 @@ public sealed class ProactiveSenderTests
     [Fact]
     public async Task Send_ConnectorTooSlow_TimesOutAndRetries()
     {
-        var (h, _) = await StartAsync((_, n) => n == 1 ? ConnectorAnswer.Ok(TimeSpan.FromSeconds(3)) : null);
+        var (h, _) = await StartAsync((_, n) => n == 1 ? ConnectorAnswer.Ok(TimeSpan.FromSeconds(3)) : null,
+            settings: new Dictionary<string, string?> { ["Reminders:SendTimeoutSeconds"] = "1" });
         await using var _h = h;
 
         await RemindAsync(h);

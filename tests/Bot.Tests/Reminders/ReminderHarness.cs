@@ -53,7 +53,8 @@ public sealed class ReminderHarness : IAsyncDisposable
             ["Reminders:ConversationMessagesPerSecond"] = "1000",
             ["Reminders:BackoffBaseMilliseconds"] = "20",
             ["Reminders:BackoffCapMilliseconds"] = "100",
-            ["Reminders:SendTimeoutSeconds"] = "1",
+            // Generous, so that a loaded machine does not turn a normal send into a timeout and retry.
+            ["Reminders:SendTimeoutSeconds"] = "10",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         var harness = new ReminderHarness(connector, directory, all, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)));
