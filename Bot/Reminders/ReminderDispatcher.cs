@@ -39,7 +39,7 @@ public sealed class ReminderDispatcher(
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
     private readonly ReminderOptions _options = options.Value;
 
-    public async Task<SweepResult> DispatchAsync(string jobId, DateTimeOffset asOf, BranchState state, IReadOnlyList<StepGroup> groups, CancellationToken ct)
+    public async Task<SweepResult> DispatchAsync(string jobId, DateTimeOffset asOf, BranchSnapshot state, IReadOnlyList<StepGroup> groups, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var planned = groups.SelectMany(g => g.Due).ToDictionary(p => p.Key);
@@ -148,7 +148,7 @@ public sealed class ReminderDispatcher(
         }
     }
 
-    private async Task SendAsync(List<ReminderDelivery> candidates, Dictionary<ReminderKey, PlannedReminder> planned, BranchState state, Tally tally, CancellationToken ct)
+    private async Task SendAsync(List<ReminderDelivery> candidates, Dictionary<ReminderKey, PlannedReminder> planned, BranchSnapshot state, Tally tally, CancellationToken ct)
     {
         // Bounded: rows are claimed only shortly before they are sent, so a crash strands few claims.
         var ready = Channel.CreateBounded<Claim>(new BoundedChannelOptions(_options.ClaimBatchSize) { SingleWriter = true });
@@ -228,7 +228,7 @@ public sealed class ReminderDispatcher(
         var claims = won.Select(r => new Claim(r, token, planned[new ReminderKey(r.MemberId, r.Kind, r.Period, r.Step, r.SubjectId)])).ToList();
         var people = claims.Where(c => c.Planned.Obligation is not null).SelectMany(c => new[] { c.Row.MemberId, c.Row.SubjectId }).Distinct().ToList();
         if (people.Count == 0) return claims;
-        var facts = await BranchState.LoadFactsAsync(db, people, ct).ConfigureAwait(false);
+        var facts = await BranchSnapshot.LoadFactsAsync(db, people, ct).ConfigureAwait(false);
         var toSend = new List<Claim>(claims.Count);
         foreach (var claim in claims)
         {

@@ -26,13 +26,13 @@ public abstract class ReminderJob(
 
     public async Task<SweepResult> RunAsync(DateTimeOffset asOf, CancellationToken ct)
     {
-        BranchState state;
+        BranchSnapshot state;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
-            state = await BranchState.LoadAsync(db, branch.Value, time, ct).ConfigureAwait(false);
+            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, ct).ConfigureAwait(false);
         return await dispatcher.DispatchAsync(Id, asOf, state, Plan(state, asOf), ct).ConfigureAwait(false);
     }
 
-    protected abstract IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf);
+    protected abstract IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf);
 }
 
 public sealed class MonthlyRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
@@ -41,7 +41,7 @@ public sealed class MonthlyRemindersJob(IDbContextFactory<BranchDbContext> d, Re
     public const string JobId = "monthly-reminders";
     private static readonly HashSet<Cadence> Cadences = [Cadence.Monthly];
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
 }
 
 /// <summary>Quarterly deadlines, and any half-yearly duty a person owes under a custom policy.</summary>
@@ -51,7 +51,7 @@ public sealed class QuarterlyRemindersJob(IDbContextFactory<BranchDbContext> d, 
     public const string JobId = "quarterly-reminders";
     private static readonly HashSet<Cadence> Cadences = [Cadence.Quarterly, Cadence.HalfYearly];
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
 }
 
 public sealed class OverdueNoticesJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
@@ -59,7 +59,7 @@ public sealed class OverdueNoticesJob(IDbContextFactory<BranchDbContext> d, Remi
 {
     public const string JobId = "overdue-notices";
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf) => ReminderPlanner.OverdueNotices(state, asOf, Options.CatchUpDays);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.OverdueNotices(state, asOf, Options.CatchUpDays);
 }
 
 public sealed class LeaderSummariesJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
@@ -67,7 +67,7 @@ public sealed class LeaderSummariesJob(IDbContextFactory<BranchDbContext> d, Rem
 {
     public const string JobId = "leader-summaries";
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf) => ReminderPlanner.LeaderSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.LeaderSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }
 
 public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
@@ -75,5 +75,5 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
 {
     public const string JobId = "committee-summary";
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchState state, DateTimeOffset asOf) => ReminderPlanner.CommitteeSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.CommitteeSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }

@@ -29,7 +29,7 @@ public static class Steps
 public static class ReminderPlanner
 {
     /// <summary>Reminders before the deadline of open obligations of the given cadences, owed by a person (own reports) or a mentor (talks).</summary>
-    public static IReadOnlyList<StepGroup> Reminders(BranchState state, DateTimeOffset asOf, IReadOnlySet<Cadence> cadences)
+    public static IReadOnlyList<StepGroup> Reminders(BranchSnapshot state, DateTimeOffset asOf, IReadOnlySet<Cadence> cadences)
     {
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
@@ -55,7 +55,7 @@ public static class ReminderPlanner
     }
 
     /// <summary>The day after an obligation became overdue, at its reminder time, a notice to whoever owes it.</summary>
-    public static IReadOnlyList<StepGroup> OverdueNotices(BranchState state, DateTimeOffset asOf, int catchUpDays)
+    public static IReadOnlyList<StepGroup> OverdueNotices(BranchSnapshot state, DateTimeOffset asOf, int catchUpDays)
     {
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
@@ -77,7 +77,7 @@ public static class ReminderPlanner
     }
 
     /// <summary>Each group leader's summary: every Monday and the day after each month's deadlines, the latest such day only.</summary>
-    public static IReadOnlyList<StepGroup> LeaderSummaries(BranchState state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    public static IReadOnlyList<StepGroup> LeaderSummaries(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
     {
         if (LatestDay(state.Branch, asOf, at, catchUpDays, d => d.DayOfWeek == DayOfWeek.Monday || d.Day == 1) is not { } found) return [];
         var (day, dueAt) = found;
@@ -93,7 +93,7 @@ public static class ReminderPlanner
     }
 
     /// <summary>The committee's summary of the month just ended, on the 1st at the summary time.</summary>
-    public static IReadOnlyList<StepGroup> CommitteeSummaries(BranchState state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    public static IReadOnlyList<StepGroup> CommitteeSummaries(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
     {
         if (LatestDay(state.Branch, asOf, at, catchUpDays, d => d.Day == 1) is not { } found) return [];
         var (day, dueAt) = found;
@@ -123,7 +123,7 @@ public static class ReminderPlanner
         return null;
     }
 
-    private static Func<string, Language, AdaptiveCard> ObligationCard(BranchState state, Obligation o, int? daysBefore)
+    private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, int? daysBefore)
     {
         if (o.Rule.IsWritten)
             return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), daysBefore);
@@ -137,7 +137,7 @@ public sealed record CommitteeRow(string GroupName, GroupCompletion Completion);
 /// <summary>What a group leader is told: who in the group is overdue or due soon, and who cannot be reached.</summary>
 public sealed record LeaderSummary(string GroupName, IReadOnlyList<LeaderSummaryItem> Overdue, IReadOnlyList<LeaderSummaryItem> DueSoon, IReadOnlyList<UnreachablePerson> Unreachable)
 {
-    public static LeaderSummary Of(BranchState state, int groupId, DateTimeOffset asOf)
+    public static LeaderSummary Of(BranchSnapshot state, int groupId, DateTimeOffset asOf)
     {
         var groupMembers = state.Members.Where(m => m.GroupId == groupId).ToList();
         var open = state.Schedule.OpenAt(groupMembers, asOf);

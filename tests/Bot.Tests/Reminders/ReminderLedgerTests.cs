@@ -88,9 +88,9 @@ public sealed class ReminderLedgerTests
         var asOf = h.Local(2026, 11, 23, 9, 0);
         h.Time.SetUtcNow(asOf);
         var services = h.Services;
-        BranchState state;
+        BranchSnapshot state;
         await using (var db = h.Db())
-            state = await BranchState.LoadAsync(db, services.GetRequiredService<IOptions<BranchOptions>>().Value, h.Time, CancellationToken.None);
+            state = await BranchSnapshot.LoadAsync(db, services.GetRequiredService<IOptions<BranchOptions>>().Value, h.Time, CancellationToken.None);
         var plan = ReminderPlanner.Reminders(state, asOf, new HashSet<Cadence> { Cadence.Monthly });
         await b.SubmitAsync("S002", ObligationKind.ThoughtReport, "2026-11", asOf.AddSeconds(-1));
 

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Reminders;
 
 /// <summary>Everything a job needs to decide who owes what: the branch, its policy, the roster, the facts and who Teams knows.</summary>
-public sealed class BranchState
+public sealed class BranchSnapshot
 {
-    private BranchState(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
+    private BranchSnapshot(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
         FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers)
     {
         Branch = branch;
@@ -29,7 +29,7 @@ public sealed class BranchState
     public IReadOnlyDictionary<int, TeamsUser> TeamsUsers { get; }
     public ObligationSchedule Schedule { get; }
 
-    public static async Task<BranchState> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct)
+    public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct)
     {
         var branch = await db.LoadBranchAsync(options, time, ct).ConfigureAwait(false);
         var policyJson = await db.BranchSettings.AsNoTracking().Where(s => s.Id == BranchSetting.SingletonId).Select(s => s.PolicyJson).FirstOrDefaultAsync(ct).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class BranchState
         var facts = await LoadFactsAsync(db, null, ct).ConfigureAwait(false);
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());
-        return new BranchState(branch, policy, groups, members, facts, byMember);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember);
     }
 
     /// <summary>The facts, of the given people only when <paramref name="memberIds"/> is set; report and talk texts are not read.</summary>
