@@ -45,7 +45,6 @@ public static class DependencyInjection
         services.AddSingleton<OverdueFlow>();
         services.AddSingleton<InfoFlows>();
         services.AddSingleton<Router>();
-        services.AddSingleton<IProactiveSender, ConversationSender>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
         return services;

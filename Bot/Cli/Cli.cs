@@ -22,6 +22,8 @@ public static class Cli
           demo [--lang en]                       load a demo branch into an empty database
           db migrate                             apply migrations to the configured database
           db script <file.sql> [--provider SqlServer|Sqlite]   write the idempotent migration script
+          jobs list                              the recurring reminder jobs
+          jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
         """;
 
     public static Task<int?> TryRunAsync(string[] args, IServiceProvider services, CancellationToken ct) =>
@@ -29,6 +31,7 @@ public static class Cli
 
     public static async Task<int?> TryRunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (await BranchBot.Bot.Reminders.ReminderCli.TryRunAsync(args, services, output, ct) is { } jobs) return jobs;
         if (args.Length == 0 || args[0] is not ("roster" or "demo" or "db")) return null;
         var language = Option(args, "--lang") ?? "zh-CN";
         var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToArray();

@@ -1,3 +1,4 @@
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Localization;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.Bot.Builder;
@@ -71,6 +72,12 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
 
         if (user is not null)
         {
+            if (personal && user.UnreachableReason is not null)
+            {
+                // They are talking to us again, so reminders can reach them again.
+                user.MarkReachable();
+                changed = true;
+            }
             if (!string.IsNullOrEmpty(activity.Locale) && user.ClientLocale != activity.Locale)
             {
                 user.ClientLocale = activity.Locale;

@@ -13,7 +13,8 @@ public enum DeliveryResult
     Failed,
 }
 
-public sealed record DeliveryOutcome(DeliveryResult Result, string? ActivityId = null, string? Error = null);
+/// <param name="Attempts">HTTP attempts made (0 when nothing was tried).</param>
+public sealed record DeliveryOutcome(DeliveryResult Result, string? ActivityId = null, string? Error = null, int Attempts = 0);
 
 /// <summary>
 /// Sends a message to a roster member's 1:1 chat outside a turn (reminders, nudges, decisions), honouring

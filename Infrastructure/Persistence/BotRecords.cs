@@ -20,6 +20,10 @@ public sealed class TeamsUser
     public string? LastTypedLanguage { get; set; }
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    // Set when Teams said stop (403 blocked / not installed, 404 conversation gone): no proactive sends
+    // until the person talks to the bot again, which clears both.
+    public string? UnreachableReason { get; set; }
+    public DateTimeOffset? UnreachableSince { get; set; }
 }
 
 // The branch's stored settings: a single row with SingletonId.
@@ -43,6 +47,8 @@ public enum ReminderDeliveryStatus
     Failed = 4,
     Unreachable = 5,
     Skipped = 6,
+    // No TeamsUser row for the recipient: the bot has never seen them and cannot open a chat.
+    NoConversation = 7,
 }
 
 // One reminder step for one recipient about one obligation; the unique key makes sending at most once.
@@ -65,4 +71,8 @@ public sealed class ReminderDelivery
     public string? LastError { get; set; }
     // The Teams activity id of the sent card, to update it later.
     public string? ActivityId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    // Why a row ended as it did, or "resent after interrupted claim" when a claim outlived its lease and the
+    // message was sent again: only such rows can have reached the person twice.
+    public string? Note { get; set; }
 }

@@ -16,6 +16,7 @@ internal sealed class TeamsUserConfiguration : IEntityTypeConfiguration<TeamsUse
         b.Property(u => u.ClientLocale).HasMaxLength(16);
         b.Property(u => u.PreferredLanguage).HasMaxLength(16);
         b.Property(u => u.LastTypedLanguage).HasMaxLength(16);
+        b.Property(u => u.UnreachableReason).HasMaxLength(64);
         b.HasIndex(u => u.AadObjectId).IsUnique();
         b.HasIndex(u => u.MemberId);
         b.HasOne<Member>().WithMany().HasForeignKey(u => u.MemberId).OnDelete(DeleteBehavior.SetNull);
@@ -37,6 +38,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
         b.Property(d => d.ClaimedBy).HasMaxLength(128);
         b.Property(d => d.LastError).HasMaxLength(2000);
         b.Property(d => d.ActivityId).HasMaxLength(256);
+        b.Property(d => d.Note).HasMaxLength(256);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.MemberId, d.Kind, d.Period, d.Step, d.SubjectId }).IsUnique();

@@ -39,6 +39,12 @@ public static class CardCatalogForTests
             [new GroupRow(text, new GroupCompletion([new Period(Cadence.Monthly, 2026, 11)], 12, 8, 1, 1, 2, 0, []))],
             new Period(Cadence.Monthly, 2026, 10), [new GroupRow("第二小组", new GroupCompletion([new Period(Cadence.Monthly, 2026, 10)], 10, 10, 0, 0, 0, 0, []))])),
         new("language", (lang, _) => LanguageCard.Build(lang)),
+        new("reminder-report-7d", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "42", 100), 7)),
+        new("reminder-report-overdue", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "43", 100), null)),
+        new("reminder-talk", (lang, text) => ReminderCard.Talk(lang, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), text, "202405001", "44", 3)),
+        new("reminder-leader-summary", (lang, text) => ReminderLeaderSummaryCard.Build(lang, ReminderCardSamples.Leader(text), new DateOnly(2026, 11, 30))),
+        new("reminder-leader-summary-empty", (lang, text) => ReminderLeaderSummaryCard.Build(lang, new BranchBot.Bot.Reminders.LeaderSummary(text, [], [], []), new DateOnly(2026, 11, 30))),
+        new("reminder-committee-summary", (lang, text) => ReminderCommitteeSummaryCard.Build(lang, new Period(Cadence.Monthly, 2026, 11), [new(text, ReminderCardSamples.Completion), new("第二党小组", ReminderCardSamples.Completion)], ReminderCardSamples.Completion)),
         new("showcase-1.2", (_, text) => ModelShowcase.Build(CardVersion.V1_2, text)),
         new("showcase-1.4", (_, text) => ModelShowcase.Build(CardVersion.V1_4, text)),
         new("showcase-1.5", (_, text) => ModelShowcase.Build(CardVersion.V1_5, text)),
@@ -104,5 +110,22 @@ internal static class ModelShowcase
         {
             Refresh = modern ? new CardRefresh(new ActionExecute("Refresh", CardActionData.For("showcase.refresh", "card-1")), ["29:abc"]) : null,
         };
+    }
+}
+
+internal static class ReminderCardSamples
+{
+    public static readonly GroupCompletion Completion = new([new Period(Cadence.Monthly, 2026, 11)], 12, 7, 1, 1, 2, 1, []);
+
+    public static BranchBot.Bot.Reminders.LeaderSummary Leader(string name)
+    {
+        var period = new Period(Cadence.Monthly, 2026, 11);
+        // More people than a section shows, so the "and N more" line is rendered too.
+        var many = Enumerable.Range(0, BranchBot.Bot.Cards.ReminderLeaderSummaryCard.MaxItemsPerSection + 2)
+            .Select(i => new BranchBot.Bot.Reminders.LeaderSummaryItem(i == 0 ? name : "李四" + i, ObligationKind.ThoughtReport, null, period, new DateOnly(2026, 11, 30)))
+            .ToList();
+        return new(name, many,
+            [new(name, ObligationKind.Talk, name, period, new DateOnly(2026, 11, 30))],
+            [new(name, "NoTeamsUser"), new("王五", "ConversationBlockedByUser"), new("赵六", "BotDisabledByAdmin"), new("钱七", "ConversationNotFound")]);
     }
 }

@@ -1,0 +1,79 @@
+using BranchBot.Domain;
+using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BranchBot.Bot.Reminders;
+
+/// <summary>
+/// A recurring job: decides from the ledger and the facts what is due at <c>asOf</c> and sends it, so running it
+/// again, late, or twice at once sends nothing twice. Hangfire calls <see cref="RunNowAsync"/>; the CLI and tests
+/// call <see cref="RunAsync"/> with the instant they want.
+/// </summary>
+public abstract class ReminderJob(
+    IDbContextFactory<BranchDbContext> databases,
+    ReminderDispatcher dispatcher,
+    IOptions<BranchOptions> branch,
+    IOptions<ReminderOptions> options,
+    TimeProvider time)
+{
+    public abstract string Id { get; }
+
+    protected ReminderOptions Options => options.Value;
+
+    public Task<SweepResult> RunNowAsync(CancellationToken ct) => RunAsync(time.GetUtcNow(), ct);
+
+    public async Task<SweepResult> RunAsync(DateTimeOffset asOf, CancellationToken ct)
+    {
+        BranchSnapshot state;
+        await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, ct).ConfigureAwait(false);
+        return await dispatcher.DispatchAsync(Id, asOf, state, Plan(state, asOf), ct).ConfigureAwait(false);
+    }
+
+    protected abstract IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf);
+}
+
+public sealed class MonthlyRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "monthly-reminders";
+    private static readonly HashSet<Cadence> Cadences = [Cadence.Monthly];
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
+}
+
+/// <summary>Quarterly deadlines, and any half-yearly duty a person owes under a custom policy.</summary>
+public sealed class QuarterlyRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "quarterly-reminders";
+    private static readonly HashSet<Cadence> Cadences = [Cadence.Quarterly, Cadence.HalfYearly];
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
+}
+
+public sealed class OverdueNoticesJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "overdue-notices";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.OverdueNotices(state, asOf, Options.CatchUpDays);
+}
+
+public sealed class LeaderSummariesJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "leader-summaries";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.LeaderSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+}
+
+public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "committee-summary";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.CommitteeSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+}

@@ -1,0 +1,161 @@
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+
+namespace BranchBot.Bot.Reminders;
+
+/// <summary>The ledger's unique key: one step of one reminder for one recipient about one subject.</summary>
+public sealed record ReminderKey(int MemberId, ObligationKind Kind, Period Period, string Step, int SubjectId);
+
+/// <summary>One message a job wants sent. <paramref name="Obligation"/> is re-checked just before the send; summaries have none.</summary>
+public sealed record PlannedReminder(ReminderKey Key, DateTimeOffset DueAt, Obligation? Obligation, Func<string, Language, AdaptiveCard> Build);
+
+/// <summary>The steps of one reminder sequence that are due, oldest first: only the last is sent, earlier missed ones are recorded as skipped.</summary>
+public sealed record StepGroup(IReadOnlyList<PlannedReminder> Due)
+{
+    public PlannedReminder Latest => Due[^1];
+}
+
+/// <summary>Step names as the ledger stores them.</summary>
+public static class Steps
+{
+    public const string Overdue = "overdue";
+    public const string Committee = "committee";
+    public static string Remind(int daysBefore) => FormattableString.Invariant($"remind-{daysBefore}d");
+    public static string Leader(DateOnly day) => FormattableString.Invariant($"leader-{day:yyyy-MM-dd}");
+}
+
+/// <summary>Decides from the policy and the facts what each job owes to whom at an instant. Pure: no clock, no database.</summary>
+public static class ReminderPlanner
+{
+    /// <summary>Reminders before the deadline of open obligations of the given cadences, owed by a person (own reports) or a mentor (talks).</summary>
+    public static IReadOnlyList<StepGroup> Reminders(BranchSnapshot state, DateTimeOffset asOf, IReadOnlySet<Cadence> cadences)
+    {
+        var branch = state.Branch;
+        var today = branch.LocalDate(asOf);
+        var groups = new List<StepGroup>();
+        foreach (var member in state.Members)
+        {
+            foreach (var o in state.Schedule.OwedBy(member, today, today))
+            {
+                if (o.OwnerId is not { } owner || !cadences.Contains(o.Rule.Cadence)) continue;
+                if (!o.StatusOn(asOf).IsOpen() || asOf > o.Deadline) continue;
+                var due = new List<PlannedReminder>();
+                foreach (var offset in o.Rule.ReminderOffsetsDays)
+                {
+                    var at = branch.ToInstant(o.DueDate.AddDays(-offset).ToDateTime(o.Rule.ReminderTime));
+                    if (at < o.StartsAt || at > asOf) continue;
+                    var key = new ReminderKey(owner, o.Kind, o.Period, Steps.Remind(offset), o.SubjectId);
+                    due.Add(new PlannedReminder(key, at, o, ObligationCard(state, o, offset)));
+                }
+                if (due.Count > 0) groups.Add(new StepGroup([.. due.OrderBy(p => p.DueAt)]));
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>The day after an obligation became overdue, at its reminder time, a notice to whoever owes it.</summary>
+    public static IReadOnlyList<StepGroup> OverdueNotices(BranchSnapshot state, DateTimeOffset asOf, int catchUpDays)
+    {
+        var branch = state.Branch;
+        var today = branch.LocalDate(asOf);
+        var maxGrace = state.Policy.Rules.Select(r => r.GraceDays).DefaultIfEmpty(0).Max();
+        var from = today.AddDays(-(catchUpDays + maxGrace + 2));
+        var groups = new List<StepGroup>();
+        foreach (var member in state.Members)
+        {
+            foreach (var o in state.Schedule.OwedBy(member, from, today))
+            {
+                if (o.OwnerId is not { } owner || o.StatusOn(asOf) != ObligationStatus.Overdue) continue;
+                var at = branch.ToInstant(branch.LocalDate(o.OverdueAfter).AddDays(1).ToDateTime(o.Rule.ReminderTime));
+                if (at > asOf || at <= asOf.AddDays(-catchUpDays)) continue;
+                var key = new ReminderKey(owner, o.Kind, o.Period, Steps.Overdue, o.SubjectId);
+                groups.Add(new StepGroup([new PlannedReminder(key, at, o, ObligationCard(state, o, null))]));
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>Each group leader's summary: every Monday and the day after each month's deadlines, the latest such day only.</summary>
+    public static IReadOnlyList<StepGroup> LeaderSummaries(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    {
+        if (LatestDay(state.Branch, asOf, at, catchUpDays, d => d.DayOfWeek == DayOfWeek.Monday || d.Day == 1) is not { } found) return [];
+        var (day, dueAt) = found;
+        var period = Period.Containing(Cadence.Monthly, day);
+        var groups = new List<StepGroup>();
+        foreach (var leader in state.Members.Where(m => m.IsGroupLeader))
+        {
+            var summary = LeaderSummary.Of(state, leader.GroupId, asOf);
+            var key = new ReminderKey(leader.Id, ObligationKind.ThoughtReport, period, Steps.Leader(day), leader.Id);
+            groups.Add(new StepGroup([new PlannedReminder(key, dueAt, null, (_, language) => ReminderLeaderSummaryCard.Build(language, summary, day))]));
+        }
+        return groups;
+    }
+
+    /// <summary>The committee's summary of the month just ended, on the 1st at the summary time.</summary>
+    public static IReadOnlyList<StepGroup> CommitteeSummaries(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    {
+        if (LatestDay(state.Branch, asOf, at, catchUpDays, d => d.Day == 1) is not { } found) return [];
+        var (day, dueAt) = found;
+        var period = Period.Containing(Cadence.Monthly, day.AddDays(-1));
+        var rows = state.Groups
+            .Select(g => new CommitteeRow(g.Name, state.Schedule.CompletionOf(state.Members.Where(m => m.GroupId == g.Id), period, asOf)))
+            .ToList();
+        var total = state.Schedule.CompletionOf(state.Members, period, asOf);
+        var groups = new List<StepGroup>();
+        foreach (var member in state.Members.Where(m => m.IsCommittee))
+        {
+            var key = new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.Committee, member.Id);
+            groups.Add(new StepGroup([new PlannedReminder(key, dueAt, null, (_, language) => ReminderCommitteeSummaryCard.Build(language, period, rows, total))]));
+        }
+        return groups;
+    }
+
+    private static (DateOnly Day, DateTimeOffset At)? LatestDay(Branch branch, DateTimeOffset asOf, TimeOnly time, int catchUpDays, Func<DateOnly, bool> isDay)
+    {
+        var today = branch.LocalDate(asOf);
+        for (var d = today; d > today.AddDays(-catchUpDays); d = d.AddDays(-1))
+        {
+            if (!isDay(d)) continue;
+            var at = branch.ToInstant(d.ToDateTime(time));
+            if (at <= asOf) return (d, at);
+        }
+        return null;
+    }
+
+    private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, int? daysBefore)
+    {
+        if (o.Rule.IsWritten)
+            return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), daysBefore);
+        var mentee = state.MembersById.TryGetValue(o.SubjectId, out var m) ? m : null;
+        return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, daysBefore);
+    }
+}
+
+public sealed record CommitteeRow(string GroupName, GroupCompletion Completion);
+
+/// <summary>What a group leader is told: who in the group is overdue or due soon, and who cannot be reached.</summary>
+public sealed record LeaderSummary(string GroupName, IReadOnlyList<LeaderSummaryItem> Overdue, IReadOnlyList<LeaderSummaryItem> DueSoon, IReadOnlyList<UnreachablePerson> Unreachable)
+{
+    public static LeaderSummary Of(BranchSnapshot state, int groupId, DateTimeOffset asOf)
+    {
+        var groupMembers = state.Members.Where(m => m.GroupId == groupId).ToList();
+        var open = state.Schedule.OpenAt(groupMembers, asOf);
+        string Name(int id) => state.MembersById.TryGetValue(id, out var m) ? m.Name : "?";
+        LeaderSummaryItem Item(Obligation o) => new(Name(o.OwnerId ?? o.SubjectId), o.Kind, o.Kind == ObligationKind.Talk ? Name(o.SubjectId) : null, o.Period, o.DueDate);
+        var overdue = open.Where(o => o.OwnerId is not null && o.StatusOn(asOf) == ObligationStatus.Overdue).Select(Item).ToList();
+        var dueSoon = open.Where(o => o.OwnerId is not null && o.StatusOn(asOf) == ObligationStatus.DueSoon).Select(Item).ToList();
+        var unreachable = groupMembers
+            .Select(m => state.TeamsUsers.TryGetValue(m.Id, out var u)
+                ? u.UnreachableReason is { } reason ? new UnreachablePerson(m.Name, reason) : null
+                : new UnreachablePerson(m.Name, Delivery.ProactiveSender.NoTeamsUser))
+            .OfType<UnreachablePerson>()
+            .ToList();
+        var groupName = state.Groups.FirstOrDefault(g => g.Id == groupId)?.Name ?? "";
+        return new LeaderSummary(groupName, overdue, dueSoon, unreachable);
+    }
+}
+
+public sealed record LeaderSummaryItem(string Owner, ObligationKind Kind, string? Mentee, Period Period, DateOnly DueDate);
+
+public sealed record UnreachablePerson(string Name, string Reason);
