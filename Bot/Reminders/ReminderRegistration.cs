@@ -70,6 +70,12 @@ public static class ReminderRegistration
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            // Also checked here, at run time: test hosts add configuration after services are registered.
+            if (!options.Value.Enabled)
+            {
+                logger.LogInformation("Reminders are disabled (Reminders:Enabled=false): no recurring jobs registered.");
+                return Task.CompletedTask;
+            }
             var zone = new RecurringJobOptions { TimeZone = branch.Value.ResolveTimeZone() };
             recurring.AddOrUpdate<MonthlyRemindersJob>(MonthlyRemindersJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             recurring.AddOrUpdate<QuarterlyRemindersJob>(QuarterlyRemindersJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);

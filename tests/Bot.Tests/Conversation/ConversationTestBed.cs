@@ -66,7 +66,7 @@ public sealed class ConversationTestBed : IAsyncDisposable
     {
         var time = new FakeTimeProvider(now ?? DefaultNow);
         var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Branch:TrackingStartsOn"] = trackingStartsOn, ["Branch:Name"] = "艺术设计学院学生党支部" },
+            new Dictionary<string, string?> { ["Branch:TrackingStartsOn"] = trackingStartsOn, ["Branch:Name"] = "艺术设计学院学生党支部", ["Reminders:Enabled"] = "false" },
             services => services.AddSingleton<TimeProvider>(time));
         var bed = new ConversationTestBed(host, time);
         foreach (var person in new[] { Student, Student2, OtherGroupStudent, Probationary, Mentor, Leader, OtherLeader, Secretary, Stranger })

@@ -134,7 +134,7 @@ public sealed class OverdueJourneyTests : IAsyncLifetime
         Assert.Single(turned.To(ConversationTestBed.Student), c => c.Method == "POST");
         Assert.Contains("无法联系", turned.Single(ConversationTestBed.Leader).Text());
         await using var db = _bed.Database();
-        Assert.Equal(4, await db.ReminderDeliveries.CountAsync());
+        Assert.True(4 == await db.ReminderDeliveries.CountAsync(), string.Join("\n", (await db.ReminderDeliveries.ToListAsync()).Select(d => $"{d.MemberId} {d.Kind} {d.Period} {d.Step} {d.Status} {d.Note}")));
     }
 
     [Fact]
