@@ -35,6 +35,7 @@ public sealed class ReminderDispatcher(
     public const string ResentNote = "resent after interrupted claim";
     public const string SupersededNote = "missed while the bot was down; a later step was due";
     public const string FulfilledNote = "fulfilled before sending";
+    public const string NowReachableNote = "had no Teams chat when due; sent once they opened one";
 
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
     private readonly ReminderOptions _options = options.Value;
@@ -67,6 +68,20 @@ public sealed class ReminderDispatcher(
             await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
             await db.ReminderDeliveries.Where(d => superseded.Contains(d.Id) && d.Status == ReminderDeliveryStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, ReminderDeliveryStatus.Skipped).SetProperty(d => d.Note, SupersededNote), ct).ConfigureAwait(false);
+        }
+
+        // Someone without a Teams chat when a step was due gets it once they have one (they opened the bot since).
+        var nowReachable = groups
+            .Select(g => rows.TryGetValue(g.Latest.Key, out var row) ? row : null)
+            .Where(r => r is { Status: ReminderDeliveryStatus.NoConversation } && state.TeamsUsers.ContainsKey(r.MemberId))
+            .Select(r => r!.Id)
+            .ToList();
+        if (nowReachable.Count > 0)
+        {
+            await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+            await db.ReminderDeliveries.Where(d => nowReachable.Contains(d.Id) && d.Status == ReminderDeliveryStatus.NoConversation)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, ReminderDeliveryStatus.Pending).SetProperty(d => d.Note, NowReachableNote), ct).ConfigureAwait(false);
+            rows = await LoadRowsAsync(planned.Keys, ct).ConfigureAwait(false);
         }
 
         var leaseCutoff = now - _options.ClaimLease;

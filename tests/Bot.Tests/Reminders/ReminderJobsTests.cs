@@ -55,6 +55,33 @@ public sealed class ReminderJobsTests
     }
 
     [Fact]
+    public async Task MonthlyReminders_PersonWithoutAChatOpensOneLater_GetsTheDueReminderOnceOnTheNextRun()
+    {
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        var b = new BranchBuilder(h);
+        var late = await b.MemberAsync("L1", Stage.Activist, teams: false);
+
+        var before = await h.RunAsync(MonthlyRemindersJob.JobId, h.Local(2026, 11, 23, 9, 0));
+        await using (var db = h.Db())
+        {
+            db.TeamsUsers.Add(new TeamsUser
+            {
+                AadObjectId = "aad-L1", TeamsUserId = "29:L1", TenantId = ReminderHarness.Tenant, ServiceUrl = h.Connector.ServiceUrl,
+                ConversationId = "a:conv-L1", ConversationReferenceJson = "", MemberId = late.Id, ClientLocale = "zh-CN",
+            });
+            await db.SaveChangesAsync();
+        }
+        var after = await h.RunAsync(MonthlyRemindersJob.JobId, h.Local(2026, 11, 23, 10, 0));
+        var again = await h.RunAsync(MonthlyRemindersJob.JobId, h.Local(2026, 11, 23, 11, 0));
+
+        Assert.Equal((0, 1), (before.Sent, before.NoConversation));
+        Assert.Equal((1, 0), (after.Sent, again.Sent));
+        Assert.Equal(["L1"], Recipients(h));
+        var row = Assert.Single(await h.LedgerAsync());
+        Assert.Equal((ReminderDeliveryStatus.Sent, ReminderDispatcher.NowReachableNote), (row.Status, row.Note));
+    }
+
+    [Fact]
     public async Task MonthlyReminders_FirstRunTheDayBeforeTheDeadline_SendsOnlyTheLatestStepAndSkipsTheMissedOnes()
     {
         await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
