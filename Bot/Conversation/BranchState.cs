@@ -8,20 +8,32 @@ using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Conversation;
 
-/// <summary>The branch (time zone, tracking start) and its policy as stored; one small query per turn.</summary>
+/// <summary>
+/// The branch (time zone, tracking start) and its policy as stored. The stored row changes only with a roster
+/// import or a policy edit, so it is re-read at most every few seconds rather than on every turn.
+/// </summary>
 public sealed class BranchState(IOptions<BranchOptions> options, TimeProvider time)
 {
+    private static readonly long RefreshTicks = System.Diagnostics.Stopwatch.Frequency * 5;
     private readonly ConcurrentDictionary<string, Policy> _policies = new(StringComparer.Ordinal);
+    private volatile Stored? _stored;
+
+    private sealed record Stored(DateOnly? TrackingStartsOn, string? PolicyJson, long ReadAt);
 
     public async Task<(Branch Branch, Policy Policy)> LoadAsync(BranchDbContext db, CancellationToken cancellationToken)
     {
-        var setting = await db.BranchSettings.AsNoTracking()
-            .Where(s => s.Id == BranchSetting.SingletonId)
-            .Select(s => new { s.TrackingStartsOn, s.PolicyJson })
-            .FirstOrDefaultAsync(cancellationToken);
+        var stored = _stored;
+        if (stored is null || System.Diagnostics.Stopwatch.GetTimestamp() - stored.ReadAt > RefreshTicks)
+        {
+            var row = await db.BranchSettings.AsNoTracking()
+                .Where(s => s.Id == BranchSetting.SingletonId)
+                .Select(s => new { s.TrackingStartsOn, s.PolicyJson })
+                .FirstOrDefaultAsync(cancellationToken);
+            _stored = stored = new Stored(row?.TrackingStartsOn, row?.PolicyJson, System.Diagnostics.Stopwatch.GetTimestamp());
+        }
         var value = options.Value;
-        var branch = value.ToBranch(setting?.TrackingStartsOn, value.Today(time));
-        var policy = setting?.PolicyJson is { Length: > 0 } json
+        var branch = value.ToBranch(stored.TrackingStartsOn, value.Today(time));
+        var policy = stored.PolicyJson is { Length: > 0 } json
             ? _policies.GetOrAdd(json, Policy.FromJson)
             : Policy.Default;
         return (branch, policy);

@@ -48,28 +48,34 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         if (words < rule.MinLength) return new Reply.Refused(turn.T("error.tooShort", words, rule.MinLength));
 
         var key = $"{member.Id}:{cardId}";
-        var earlier = await turn.Db.Submissions.AsNoTracking()
-            .Where(s => s.IdempotencyKey == key)
-            .Select(s => new { s.Text, s.SubmittedAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (earlier is not null)
+        Submission? saved = null;
+        for (var attempt = 1; saved is null; attempt++)
         {
-            return earlier.Text == text
-                ? new Reply.Refused(turn.T("error.duplicate"))
-                : new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(earlier.SubmittedAt))));
-        }
+            // One read for both: was this card answered already, and which version comes next.
+            var existing = await turn.Db.Submissions.AsNoTracking()
+                .Where(s => s.IdempotencyKey == key || (s.MemberId == member.Id && s.Kind == kind && s.Period == period))
+                .Select(s => new { s.IdempotencyKey, s.Version, s.Text, s.SubmittedAt })
+                .ToListAsync(cancellationToken);
+            var earlier = existing.FirstOrDefault(s => s.IdempotencyKey == key);
+            if (earlier is not null)
+            {
+                return earlier.Text == text
+                    ? new Reply.Refused(turn.T("error.duplicate"))
+                    : new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(earlier.SubmittedAt))));
+            }
 
-        Submission saved;
-        try
-        {
-            saved = await SaveAsync(turn, member.Id, kind.Value, period!, text!, key, cancellationToken);
-        }
-        catch (DbUpdateException e)
-        {
-            // Two clicks racing on the same card: the unique idempotency key lets exactly one in.
-            logger.LogInformation(e, "A concurrent submission of card {CardId} was refused.", cardId);
-            turn.Db.ChangeTracker.Clear();
-            return new Reply.Refused(turn.T("error.duplicate"));
+            try
+            {
+                saved = await SaveAsync(turn, member.Id, kind.Value, period!, text!, key, existing.Select(s => s.Version).DefaultIfEmpty(0).Max() + 1, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < 3)
+            {
+                // A double click on this card (the idempotency key) or another card of the same period saved at the
+                // same moment (the version): read again; the first is refused as a duplicate, the second is kept as
+                // the next version.
+                logger.LogInformation(e, "Submission of card {CardId} raced another; reading again.", cardId);
+                turn.Db.ChangeTracker.Clear();
+            }
         }
 
         // An extension only moves the due date later, so a report in by the period's end is on time without asking.
@@ -190,13 +196,10 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         return approved is { } until && until > period.End ? until : period.End;
     }
 
-    private static async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, CancellationToken cancellationToken)
+    /// <summary>Written before the person is told "received"; a racing second version hits the unique index and is refused.</summary>
+    private static async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, int version, CancellationToken cancellationToken)
     {
-        var version = await turn.Db.Submissions
-            .Where(s => s.MemberId == memberId && s.Kind == kind && s.Period == period)
-            .Select(s => (int?)s.Version)
-            .MaxAsync(cancellationToken) ?? 0;
-        var submission = new Submission(memberId, kind, period, text, turn.Now, version + 1, key);
+        var submission = new Submission(memberId, kind, period, text, turn.Now, version, key);
         turn.Db.Submissions.Add(submission);
         await turn.Db.SaveChangesAsync(cancellationToken);
         return submission;

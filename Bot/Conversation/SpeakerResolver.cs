@@ -92,7 +92,7 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
         }
 
         var member = user?.MemberId is int memberId
-            ? await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken)
+            ? await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken)
             : null;
         if (member is null)
         {
@@ -117,13 +117,13 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
     {
         if (aadObjectId is not null)
         {
-            var byAad = await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.AadObjectId == aadObjectId, cancellationToken);
+            var byAad = await db.Members.FirstOrDefaultAsync(m => m.AadObjectId == aadObjectId, cancellationToken);
             if (byAad is not null) return byAad;
         }
 
         var emails = await TeamsEmailsAsync(turn, cancellationToken);
         if (emails.Count == 0) return null;
-        return await db.Members.Include(m => m.Mentors).FirstOrDefaultAsync(m => m.Email != null && emails.Contains(m.Email), cancellationToken);
+        return await db.Members.FirstOrDefaultAsync(m => m.Email != null && emails.Contains(m.Email), cancellationToken);
     }
 
     private async Task<List<string>> TeamsEmailsAsync(ITurnContext turn, CancellationToken cancellationToken)

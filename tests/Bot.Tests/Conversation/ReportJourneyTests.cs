@@ -99,6 +99,23 @@ public sealed class ReportJourneyTests : IAsyncLifetime
         Assert.Equal([1, 2], await db.Submissions.OrderBy(s => s.Version).Select(s => s.Version).ToListAsync());
     }
 
+    [Fact]
+    public async Task Submit_TwoCardsOfTheSamePeriodAtOnce_KeepsBothAsVersionsOneAndTwo()
+    {
+        var (firstCard, first) = await OpenFormAsync();
+        var (secondCard, second) = await OpenFormAsync();
+
+        var turns = await Task.WhenAll(
+            _bed.SubmitAsync(ConversationTestBed.Student, firstCard, first.With(ReportFormCard.TextInput, GoodReport)),
+            _bed.SubmitAsync(ConversationTestBed.Student, secondCard, second.With(ReportFormCard.TextInput, GoodReport + "另一版")));
+
+        Assert.All(turns, t => Assert.Equal(200, t.Status));
+        await using var db = _bed.Database();
+        var stored = await db.Submissions.OrderBy(s => s.Version).ToListAsync();
+        Assert.Equal([1, 2], stored.Select(s => s.Version));
+        Assert.Equal([GoodReport, GoodReport + "另一版"], stored.Select(s => s.Text).Order());
+    }
+
     public static TheoryData<string, string, string> BadSubmissions() => new()
     {
         { "text", "太短了", "太短" },
