@@ -1,7 +1,9 @@
 using System.Data.Common;
 using BranchBot.Bot.Roster;
+using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Cli;
@@ -9,6 +11,7 @@ namespace BranchBot.Bot.Cli;
 // Administrative commands run through the same host configuration as the bot:
 //   roster import <file> [--lang en]   roster export <file>   demo [--lang en]
 //   db migrate                         db script <file> [--provider SqlServer|Sqlite]
+//   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
 // Anything else is not a command, and the web host runs.
 public static class Cli
 {
@@ -22,6 +25,7 @@ public static class Cli
           demo [--lang en]                       load a demo branch into an empty database
           db migrate                             apply migrations to the configured database
           db script <file.sql> [--provider SqlServer|Sqlite]   write the idempotent migration script
+          stats <year> [--lang en]               the branch's yearly figures (reports, talks, people per stage)
           jobs list                              the recurring reminder jobs
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
         """;
@@ -32,7 +36,7 @@ public static class Cli
     public static async Task<int?> TryRunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (await BranchBot.Bot.Reminders.ReminderCli.TryRunAsync(args, services, output, ct) is { } jobs) return jobs;
-        if (args.Length == 0 || args[0] is not ("roster" or "demo" or "db")) return null;
+        if (args.Length == 0 || args[0] is not ("roster" or "demo" or "db" or "stats")) return null;
         var language = Option(args, "--lang") ?? "zh-CN";
         var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToArray();
         try
@@ -44,6 +48,8 @@ public static class Cli
                 ["demo"] => await DemoAsync(services, language, output, error, ct),
                 ["db", "migrate"] => await MigrateAsync(services, output, ct),
                 ["db", "script", var file] => await ScriptAsync(file, Option(args, "--provider"), output, error, ct),
+                ["stats", var year] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
+                    => await StatsAsync(services, y, language, output, ct),
                 _ => await UsageAsync(error),
             };
         }
@@ -64,6 +70,42 @@ public static class Cli
         var result = await new RosterImport(scope.ServiceProvider.GetRequiredService<BranchDbContext>()).ImportAsync(bytes, today, ct);
         await (result.Accepted ? output : error).WriteAsync(RosterReport.Render(result, language));
         return result.Accepted ? Ok : Failed;
+    }
+
+    /// <summary>What the committee reports upward each year, in the seed's own terms.</summary>
+    private static async Task<int> StatsAsync(IServiceProvider services, int year, string language, TextWriter output, CancellationToken ct)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
+        var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
+            scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
+        var members = await db.Members.AsNoTracking().ToListAsync(ct);
+        var facts = new FactIndex(
+            await db.Submissions.AsNoTracking().ToListAsync(ct),
+            await db.Talks.AsNoTracking().ToListAsync(ct),
+            evaluations: await db.Evaluations.AsNoTracking().ToListAsync(ct));
+        var t = YearlyTotals.Compute(branch, members, facts, year);
+        int Stage(IReadOnlyDictionary<Stage, int> counts, Stage stage) => counts.TryGetValue(stage, out var n) ? n : 0;
+        var text = language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
+            ? $"""
+              {branch.Name}, {t.Year}
+              Reports received: {t.ReportsReceived} ({t.ThoughtReports} thought reports, {t.BranchReports} reports to the branch; {t.ReportsByProbationaryMembers} by probationary members)
+              Talks held: {t.TalksHeld} ({t.TalksWithActivists} with {t.ActivistsTalkedWith} activists; {t.TalksAtDevelopmentStage} at the development stage)
+              Evaluations: {t.Evaluations}
+              On the roll: {Stage(t.PeoplePerStage, Domain.Stage.Activist)} activists, {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} probationary members, {Stage(t.PeoplePerStage, Domain.Stage.Full)} full members
+              Entered their stage in {t.Year}: {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} activists filed, {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} new members, {Stage(t.EnteredStageInYear, Domain.Stage.Full)} converted
+              """
+            : $"""
+              {branch.Name} {t.Year} 年统计
+              收到汇报 {t.ReportsReceived} 份（思想汇报 {t.ThoughtReports} 份，向支部的书面汇报 {t.BranchReports} 份；其中预备党员 {t.ReportsByProbationaryMembers} 份）
+              谈心谈话 {t.TalksHeld} 次（与 {t.ActivistsTalkedWith} 名积极分子谈话 {t.TalksWithActivists} 次；发展阶段谈话 {t.TalksAtDevelopmentStage} 次）
+              考察鉴定 {t.Evaluations} 份
+              在册：积极分子 {Stage(t.PeoplePerStage, Domain.Stage.Activist)} 人，发展对象 {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} 人，预备党员 {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} 人，正式党员 {Stage(t.PeoplePerStage, Domain.Stage.Full)} 人
+              本年进入当前阶段：新确定积极分子 {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} 人，发展对象 {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} 人，新发展党员 {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} 人，按期转正 {Stage(t.EnteredStageInYear, Domain.Stage.Full)} 人
+              """;
+        await output.WriteLineAsync(text);
+        return Ok;
     }
 
     private static async Task<int> ExportAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)

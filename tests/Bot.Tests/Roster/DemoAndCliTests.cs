@@ -192,6 +192,22 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRunAsync_StatsAfterDemo_PrintsTheYearsFiguresFromTheDatabase()
+    {
+        await using var services = Services();
+        await RunAsync(services, "demo");
+
+        var (code, output, _) = await RunAsync(services, "stats", "2026");
+
+        Assert.Equal(0, code);
+        Assert.Contains("在册：积极分子", output);
+        Assert.Matches(@"收到汇报 [1-9]\d* 份", output);
+        Assert.Matches(@"谈心谈话 [1-9]\d* 次", output);
+        var (_, english, _) = await RunAsync(services, "stats", "2026", "--lang", "en");
+        Assert.Contains("On the roll:", english);
+    }
+
+    [Fact]
     public async Task TryRunAsync_DbScript_WritesTheIdempotentSqlServerScript()
     {
         await using var services = Services();
