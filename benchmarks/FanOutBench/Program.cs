@@ -8,19 +8,9 @@ using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-// Two modes:
+// Usage:
 //   FanOutBench [--people 10000] [--ceilings 40,1000] [--tenant-limit 50] [--conversation-limit 7]
 //       fans a monthly reminder out to N people against a local connector that answers 429 beyond Teams' limits.
-//   FanOutBench jobs run <job-id> --as-of <local time>
-//       the bot's composition (AddInfrastructure, AddBot, AddReminders) running the jobs CLI, for the kill-and-restart test.
-if (args is ["jobs", ..])
-{
-    var builder = WebApplication.CreateBuilder(args);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    Compose(builder.Services, builder.Configuration);
-    await using var app = builder.Build();
-    return await ReminderCli.TryRunAsync(args, app.Services, Console.Out, CancellationToken.None) ?? 2;
-}
 
 var people = Option("--people", 10_000);
 var tenantLimit = Option("--tenant-limit", 50);

@@ -58,7 +58,7 @@ public sealed class KillRestartTests
     private static Process Start(ReminderHarness h)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(FanOutBenchDll());
+        info.ArgumentList.Add(BotDll());
         foreach (var arg in new[] { "jobs", "run", MonthlyRemindersJob.JobId, "--as-of", "2026-11-23T09:00" }) info.ArgumentList.Add(arg);
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment["DOTNET_NOLOGO"] = "1";
@@ -75,13 +75,14 @@ public sealed class KillRestartTests
         return Process.Start(info)!;
     }
 
-    private static string FanOutBenchDll()
+    /// <summary>The bot itself, as an operator runs it: <c>dotnet BranchBot.Bot.dll jobs run ...</c>.</summary>
+    private static string BotDll()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BranchBot.sln"))) dir = dir.Parent;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var dll = Path.Combine(dir!.FullName, "benchmarks", "FanOutBench", "bin", configuration, "net10.0", "FanOutBench.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built (tests/Bot.Tests references the project, so building the tests builds it).");
+        var dll = Path.Combine(dir!.FullName, "Bot", "bin", configuration, "net10.0", "BranchBot.Bot.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built (tests/Bot.Tests references Bot, so building the tests builds it).");
         return dll;
     }
 }
