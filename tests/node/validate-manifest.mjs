@@ -78,10 +78,11 @@ async function main() {
   }
 
   const localization = manifest.localizationInfo ?? {};
-  const languageFiles = [
+  // One file may serve several languages (zh-tw.json for zh-tw and zh-hk): validate each file once.
+  const languageFiles = [...new Set([
     ...(localization.defaultLanguageFile ? [localization.defaultLanguageFile] : []),
     ...(localization.additionalLanguages ?? []).map((language) => language.file),
-  ];
+  ])];
   const commandCounts = (manifest.bots ?? []).map((bot) => (bot.commandLists ?? []).map((list) => list.commands.length));
 
   for (const file of languageFiles) {
