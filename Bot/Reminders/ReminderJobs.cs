@@ -22,7 +22,8 @@ public abstract class ReminderJob(
 
     protected ReminderOptions Options => options.Value;
 
-    public Task<SweepResult> RunNowAsync(CancellationToken ct) => RunAsync(time.GetUtcNow(), ct);
+    // As a branch-local instant, so that the job log reads in the branch's own time.
+    public Task<SweepResult> RunNowAsync(CancellationToken ct) => RunAsync(TimeZoneInfo.ConvertTime(time.GetUtcNow(), branch.Value.ResolveTimeZone()), ct);
 
     public async Task<SweepResult> RunAsync(DateTimeOffset asOf, CancellationToken ct)
     {
