@@ -25,15 +25,23 @@ public sealed class BranchOptions
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), ResolveTimeZone()).DateTime);
 }
 
+// What the branch-settings row holds, with the policy parsed (the built-in default when none is stored).
+public sealed record StoredBranchSetting(DateOnly? TrackingStartsOn, Policy Policy);
+
 public static class BranchLoading
 {
-    public static async Task<Branch> LoadBranchAsync(this BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct)
+    public static async Task<Branch> LoadBranchAsync(this BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct) =>
+        options.ToBranch((await db.ReadBranchSettingAsync(ct)).TrackingStartsOn, options.Today(time));
+
+    // The one reader of the settings row: the branch, the bot's turns and the reminder jobs all go through it.
+    public static async Task<StoredBranchSetting> ReadBranchSettingAsync(this BranchDbContext db, CancellationToken ct)
     {
-        var stored = await db.BranchSettings.AsNoTracking()
+        var row = await db.BranchSettings.AsNoTracking()
             .Where(s => s.Id == BranchSetting.SingletonId)
-            .Select(s => s.TrackingStartsOn)
+            .Select(s => new { s.TrackingStartsOn, s.PolicyJson })
             .FirstOrDefaultAsync(ct);
-        return options.ToBranch(stored, options.Today(time));
+        var json = row?.PolicyJson;
+        return new StoredBranchSetting(row?.TrackingStartsOn, string.IsNullOrWhiteSpace(json) ? Policy.Default : Policy.FromJson(json));
     }
 }
 

@@ -3,16 +3,6 @@ using BranchBot.Domain;
 
 namespace BranchBot.Bot.Cards;
 
-/// <summary>Verbs sent by reminder cards; the conversation layer's router handles them.</summary>
-public static class ReminderVerbs
-{
-    /// <summary>Opens the talk form for <c>mentee</c> (a student number).</summary>
-    public const string TalkForm = "talk.form";
-    /// <summary>Opens the interactive overdue list of the leader's group.</summary>
-    public const string OverdueShow = "overdue.show";
-    public const string MenteeField = "mentee";
-}
-
 /// <summary>Roster names inside our own sentences: escaped, and cut at the roster's column length so no name can swell a card.</summary>
 internal static class ReminderText
 {
@@ -37,7 +27,7 @@ public static class ReminderCard
     public static AdaptiveCard Talk(Language language, Period period, DateOnly dueDate, string menteeName, string menteeStudentNumber, string cardId, int? daysBefore)
     {
         var t = Texts.Default;
-        var data = CardActionData.For(ReminderVerbs.TalkForm, cardId).With(ReminderVerbs.MenteeField, menteeStudentNumber);
+        var data = CardActionData.For(Verbs.TalkForm, cardId).With(TalkFormCard.MenteeInput, menteeStudentNumber);
         return new AdaptiveCard(
             body:
             [

@@ -23,7 +23,7 @@ public static class ReminderLeaderSummaryCard
         Section(body, language, "reminder.leader.dueSoon", summary.DueSoon.Select(i => Item(language, i)).ToList(), TextColor.Warning);
         Section(body, language, "reminder.leader.unreachable",
             summary.Unreachable.Select(u => t.Get(language, "reminder.leader.unreachableItem", ReminderText.Name(u.Name), Reason(language, u.Reason))).ToList(), TextColor.Attention);
-        return new AdaptiveCard(body, [new ActionSubmit(t.Get(language, "reminder.leader.open"), CardActionData.For(ReminderVerbs.OverdueShow))]);
+        return new AdaptiveCard(body, [new ActionSubmit(t.Get(language, "reminder.leader.open"), CardActionData.For(Verbs.OverdueShow))]);
     }
 
     private static void Section(List<CardElement> body, Language language, string titleKey, IReadOnlyList<string> lines, TextColor color)

@@ -7,8 +7,10 @@ public static class Verbs
     public const string ReportSubmit = "report.submit";
     public const string ExtensionRequest = "extension.request";
     public const string ExtensionDecide = "extension.decide";
+    /// <summary>Opens the talk form; reminders preselect the mentee by student number in <c>mentee</c>.</summary>
     public const string TalkForm = "talk.form";
     public const string TalkSubmit = "talk.submit";
+    /// <summary>Opens the interactive overdue list (the leader's summary links to it).</summary>
     public const string OverdueShow = "overdue.show";
     public const string OverdueNudge = "overdue.nudge";
     public const string OverdueNudgeAll = "overdue.nudgeAll";

@@ -31,9 +31,9 @@ public sealed class BranchSnapshot
 
     public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct)
     {
-        var branch = await db.LoadBranchAsync(options, time, ct).ConfigureAwait(false);
-        var policyJson = await db.BranchSettings.AsNoTracking().Where(s => s.Id == BranchSetting.SingletonId).Select(s => s.PolicyJson).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var policy = string.IsNullOrWhiteSpace(policyJson) ? Policy.Default : Policy.FromJson(policyJson);
+        var stored = await db.ReadBranchSettingAsync(ct).ConfigureAwait(false);
+        var branch = options.ToBranch(stored.TrackingStartsOn, options.Today(time));
+        var policy = stored.Policy;
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct).ConfigureAwait(false);
         var members = await db.Members.AsNoTracking().Include(m => m.Mentors).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         var facts = await LoadFactsAsync(db, null, ct).ConfigureAwait(false);
