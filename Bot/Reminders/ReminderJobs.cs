@@ -22,8 +22,16 @@ public abstract class ReminderJob(
 
     protected ReminderOptions Options => options.Value;
 
-    // As a branch-local instant, so that the job log reads in the branch's own time.
-    public Task<SweepResult> RunNowAsync(CancellationToken ct) => RunAsync(TimeZoneInfo.ConvertTime(time.GetUtcNow(), branch.Value.ResolveTimeZone()), ct);
+    /// <summary>
+    /// The scheduled run, as a branch-local instant so that the job log reads in the branch's own time. With
+    /// Reminders:Enabled=false a scheduled run does nothing: Hangfire keeps its storage in process-wide statics,
+    /// so a job queued by another host in the same process must not send from this one. The CLI calls
+    /// <see cref="RunAsync"/> and is not affected.
+    /// </summary>
+    public async Task<SweepResult?> RunNowAsync(CancellationToken ct) =>
+        options.Value.Enabled
+            ? await RunAsync(TimeZoneInfo.ConvertTime(time.GetUtcNow(), branch.Value.ResolveTimeZone()), ct).ConfigureAwait(false)
+            : null;
 
     public async Task<SweepResult> RunAsync(DateTimeOffset asOf, CancellationToken ct)
     {
