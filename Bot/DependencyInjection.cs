@@ -16,7 +16,10 @@ public static class DependencyInjection
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
+        // Reading the options validates them, so a chosen clock is refused in Production by the CLI as well.
+        services.TryAddSingleton(sp => StartedClock.For(sp.GetRequiredService<IOptions<ClockOptions>>().Value));
         services.TryAddSingleton<IHealthReporter, DatabaseHealthReporter>();
         services.AddHttpClient();
 

@@ -11,7 +11,7 @@ public sealed class BranchJourneyFixture : EndToEndFixture
 }
 
 /// Issue 4 end to end: the real bot behind the Teams emulator, each role in its own browser chat. The bot runs on
-/// the real clock (late November 2026) with tracking from 1 October, so October's reports are overdue. Every test
+/// its chosen clock (<see cref="BotProcess.ClockStartsAt"/>, 26 November 2026) with tracking from 1 October, so October's reports are overdue. Every test
 /// starts by becoming its person, so the tests do not depend on their order; they touch different people's duties.
 public sealed class BranchJourneyTests(BranchJourneyFixture fixture) : IClassFixture<BranchJourneyFixture>
 {

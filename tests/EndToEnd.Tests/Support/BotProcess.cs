@@ -5,9 +5,15 @@ namespace BranchBot.EndToEnd.Tests.Support;
 
 /// How to start the bot: extra environment, extra command-line arguments, and a setup hook that runs
 /// before the web host starts (e.g. <c>bot.RunCommandAsync("roster", "import", file)</c>).
+/// Every bot (and every command run with it) starts its clock at <see cref="BotProcess.ClockStartsAt"/>, so no
+/// end-to-end test depends on the day it runs.
 public sealed class BotOptions
 {
-    public Dictionary<string, string> Environment { get; } = new();
+    public Dictionary<string, string> Environment { get; } = new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+        ["Clock__StartsAt"] = BotProcess.ClockStartsAt.ToString("O"),
+    };
 
     public List<string> Args { get; } = new();
 
@@ -23,6 +29,10 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
 /// with its own data directory (BRANCHBOT_DATA) and its output in the artifacts directory.
 public sealed class BotProcess : IAsyncDisposable
 {
+    /// The bot's chosen clock (Clock:StartsAt): Thursday 26 November 2026, 10:00 in Shanghai, a weekday in the last
+    /// week of a month, so that month's report is due soon and the previous month's is overdue.
+    public static readonly DateTimeOffset ClockStartsAt = new(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8));
+
     private readonly BotOptions _options;
     private readonly object _logGate = new();
     private StreamWriter? _log;
