@@ -104,7 +104,8 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("SubjectId", "Kind", "Period");
+                    b.HasIndex("SubjectId", "Kind", "Period", "OwnerId")
+                        .IsUnique();
 
                     b.ToTable("Excuses");
                 });
@@ -154,6 +155,11 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("MemberId", "Kind", "Period");
+
+                    b.HasIndex(new[] { "MemberId", "Kind", "Period" }, "OnePendingRequest")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Extensions_OnePendingRequest")
+                        .HasFilter("Status = 1");
 
                     b.ToTable("Extensions");
                 });

@@ -95,7 +95,8 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("SubjectId", "Kind", "Period");
+                    b.HasIndex("SubjectId", "Kind", "Period", "OwnerId")
+                        .IsUnique();
 
                     b.ToTable("Excuses");
                 });
@@ -143,6 +144,11 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("MemberId", "Kind", "Period");
+
+                    b.HasIndex(new[] { "MemberId", "Kind", "Period" }, "OnePendingRequest")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Extensions_OnePendingRequest")
+                        .HasFilter("Status = 1");
 
                     b.ToTable("Extensions");
                 });

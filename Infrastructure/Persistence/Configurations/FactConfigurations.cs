@@ -47,7 +47,9 @@ internal sealed class ExcuseConfiguration : IEntityTypeConfiguration<Excuse>
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.ExcusedById).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => new { e.SubjectId, e.Kind, e.Period });
+        // One excuse per obligation, so five racing Excuse clicks store one. Unfiltered on SQL Server too, where
+        // a NULL owner (the committee) then counts as one owner; SQLite treats NULLs as distinct.
+        b.HasIndex(e => new { e.SubjectId, e.Kind, e.Period, e.OwnerId }).IsUnique().HasFilter(null);
     }
 }
 
@@ -60,7 +62,16 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Extensio
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.DecidedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.MemberId, e.Kind, e.Period });
+        // At most one undecided request per obligation: racing requests store one and send the leader one card.
+        // A decided request does not block asking again.
+        b.HasIndex(e => new { e.MemberId, e.Kind, e.Period }, "OnePendingRequest")
+            .IsUnique()
+            .HasFilter(PendingFilter)
+            .HasDatabaseName("IX_Extensions_OnePendingRequest");
     }
+
+    // The same SQL on SQLite and SQL Server: Status is an integer column.
+    internal static readonly string PendingFilter = $"Status = {(int)ExtensionStatus.Requested}";
 }
 
 internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
