@@ -127,19 +127,22 @@ public sealed class CardData
             : FailValue<DateOnly>(new(CardDataErrorCode.BadDate, field));
     }
 
-    /// <summary>An integer sent as a JSON number or as text (Input.Number and ChoiceSet send text).</summary>
+    /// <summary>
+    /// An integer sent as a JSON number or as text (Input.Number and ChoiceSet send text): digits with an optional
+    /// leading '-', nothing else ("+3", " 3", "3.0", "1e3", "03" are refused).
+    /// </summary>
     public int? Int(string field, int min, int max, bool required = true)
     {
         if (!Raw(field, required, out var raw)) return null;
-        int value;
-        var ok = raw.ValueKind switch
+        var text = raw.ValueKind switch
         {
-            JsonValueKind.Number => raw.TryGetInt32(out value),
-            JsonValueKind.String => int.TryParse(raw.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value),
-            _ => (value = 0) == 1,
+            JsonValueKind.Number => raw.GetRawText(),
+            JsonValueKind.String => raw.GetString(),
+            _ => null,
         };
-        if (!ok || value < min || value > max) return FailValue<int>(new(CardDataErrorCode.BadNumber, field, max));
-        return value;
+        if (IsPlainInteger(text) && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        return FailValue<int>(new(CardDataErrorCode.BadNumber, field, max));
     }
 
     public Period? Period(string field, bool required = true)
@@ -149,15 +152,22 @@ public sealed class CardData
         return Domain.Period.TryParse(text, out var period) ? period : Fail<Period>(new(CardDataErrorCode.BadPeriod, field));
     }
 
-    /// <summary>One of the enum's names (as our choice sets send them), case-sensitive; numbers are refused.</summary>
+    /// <summary>
+    /// Exactly one of the enum's names, as our choice sets send them: case-sensitive and untrimmed; numbers,
+    /// combinations ("InPerson,Online") and padded names are refused. Empty counts as missing.
+    /// </summary>
     public T? Choice<T>(string field, bool required = true) where T : struct, Enum
     {
-        var text = String(field, 64, required);
-        if (text is null) return null;
-        return char.IsAsciiLetter(text[0]) && Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value)
-            ? value
-            : FailValue<T>(new(CardDataErrorCode.BadChoice, field));
+        if (!Raw(field, required, out var raw)) return null;
+        if (raw.ValueKind != JsonValueKind.String) return FailValue<T>(new(CardDataErrorCode.BadChoice, field));
+        var text = raw.GetString()!;
+        if (text.Length == 0) return required ? FailValue<T>(new(CardDataErrorCode.MissingField, field)) : null;
+        return IsName<T>(text) ? Enum.Parse<T>(text, ignoreCase: false) : FailValue<T>(new(CardDataErrorCode.BadChoice, field));
     }
+
+    /// <summary>True when the text is exactly one defined name of the enum.</summary>
+    public static bool IsName<T>(string? text) where T : struct, Enum =>
+        text is not null && Enum.GetNames<T>().Contains(text, StringComparer.Ordinal);
 
     /// <summary>Input.Toggle sends "true"/"false"; missing means false.</summary>
     public bool Toggle(string field)
@@ -187,6 +197,13 @@ public sealed class CardData
             _ => null,
         };
         return IsReference(text) ? text : Fail<string>(new(CardDataErrorCode.BadReference, field));
+    }
+
+    private static bool IsPlainInteger(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        var digits = text[0] == '-' ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length is > 0 and <= 10 && !(digits.Length > 1 && digits[0] == '0') && digits.IndexOfAnyExceptInRange('0', '9') < 0;
     }
 
     private static bool IsReference(string? text) =>

@@ -21,13 +21,18 @@ public static class Errors
 
     public static string Describe(Turn turn, CardDataError error) => error.Code switch
     {
-        CardDataErrorCode.MissingField => turn.T("error.missingField", Label(turn, error.Field)),
+        // Only inputs are filled in by people; a missing field of our own (verb, period, member...) means the card
+        // itself is broken or forged, and its internal name would mean nothing to them.
+        CardDataErrorCode.MissingField => LabelKey(error.Field) is { } label ? turn.T("error.missingField", turn.T(label)) : turn.T("error.badCard"),
         CardDataErrorCode.TooLong => turn.T("error.tooLong", error.Actual, error.Limit),
         _ => turn.T(error.TextKey),
     };
 
-    private static string Label(Turn turn, string? field) =>
-        field is not null && FieldLabels.TryGetValue(field, out var key) ? turn.T(key)
-        : field is not null && field.StartsWith(OverdueListCard.ReasonInputPrefix, StringComparison.Ordinal) ? turn.T("overdue.excuseReasonLabel")
-        : field ?? "?";
+    /// <summary>The text key of the label people see on this input (per-row inputs by their prefix); null for non-inputs.</summary>
+    public static string? LabelKey(string? field) =>
+        field is null ? null
+        : FieldLabels.TryGetValue(field, out var key) ? key
+        : field.StartsWith(OverdueListCard.ReasonInputPrefix, StringComparison.Ordinal) ? "overdue.excuseReasonLabel"
+        : field.StartsWith(OverdueListCard.ItemInputPrefix, StringComparison.Ordinal) ? "overdue.excuseItemLabel"
+        : null;
 }

@@ -102,19 +102,36 @@ public sealed class OverdueFlow(IProactiveSender sender)
 
         var schedule = await ScheduleLoading.LoadAsync(turn, [memberId], cancellationToken);
         var owner = schedule.Members[memberId];
-        var obligation = schedule.OwedBy(owner, ScheduleLoading.Since(turn), turn.Today.AddMonths(6))
-            .FirstOrDefault(o => Key(o) == itemKey);
+        var obligation = ObligationReference.Find(schedule, owner, itemKey, ScheduleLoading.Since(turn), turn.Today);
         if (obligation is null) return new Reply.Refused(turn.T("error.forgedId"));
         var status = obligation.StatusOn(turn.Now);
-        if (status is ObligationStatus.Excused or ObligationStatus.Done or ObligationStatus.DoneLate)
-            return new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(obligation.Excuse?.At ?? obligation.FulfilledAt ?? turn.Now))));
+        if (status is ObligationStatus.Excused) return await AlreadyExcusedAsync(turn, obligation, cancellationToken);
+        if (status is ObligationStatus.Done or ObligationStatus.DoneLate)
+            return new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(obligation.FulfilledAt ?? turn.Now))));
 
         turn.Db.Excuses.Add(new Excuse(obligation.OwnerId, obligation.SubjectId, obligation.Kind, obligation.Period, reason!, turn.Member.Id, turn.Now));
-        await turn.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await turn.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // A racing click (or another leader) excused it first: one excuse per obligation.
+            turn.Db.ChangeTracker.Clear();
+            return await AlreadyExcusedAsync(turn, obligation, cancellationToken);
+        }
         return Reply.Say(turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period)));
     }
 
-    private static string Key(Obligation o) => string.Create(CultureInfo.InvariantCulture, $"{o.Kind}:{o.Period.Key}:{o.SubjectId}");
+    /// <summary>Who excused the obligation and when, read from the stored excuse (the winner of any race).</summary>
+    private static async Task<Reply> AlreadyExcusedAsync(Turn turn, Obligation obligation, CancellationToken cancellationToken)
+    {
+        var excuse = await turn.Db.Excuses.AsNoTracking()
+            .Where(e => e.OwnerId == obligation.OwnerId && e.SubjectId == obligation.SubjectId && e.Kind == obligation.Kind && e.Period == obligation.Period)
+            .Select(e => new { e.At, By = turn.Db.Members.Where(m => m.Id == e.ExcusedById).Select(m => m.Name).First() })
+            .FirstAsync(cancellationToken);
+        return new Reply.Refused(turn.T("overdue.alreadyExcused", Markdown.Escape(excuse.By), Formats.Date(turn.Language, turn.Branch.LocalDate(excuse.At))));
+    }
 
     /// <summary>Whom the speaker may chase: their group as leader, everyone as committee.</summary>
     private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
@@ -192,7 +209,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             turn.Db.ChangeTracker.Clear();
             return null;

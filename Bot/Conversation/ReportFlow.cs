@@ -2,6 +2,7 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Conversation;
@@ -60,7 +61,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
             if (earlier is not null)
             {
                 return earlier.Text == text
-                    ? new Reply.Refused(turn.T("error.duplicate"))
+                    ? new Reply.Refused(turn.T("report.alreadyStored", Formats.Date(turn.Language, turn.Branch.LocalDate(earlier.SubmittedAt)), earlier.Version))
                     : new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(earlier.SubmittedAt))));
             }
 
@@ -68,7 +69,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
             {
                 saved = await SaveAsync(turn, member.Id, kind.Value, period!, text!, key, existing.Select(s => s.Version).DefaultIfEmpty(0).Max() + 1, cancellationToken);
             }
-            catch (DbUpdateException e) when (attempt < 3)
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
             {
                 // A double click on this card (the idempotency key) or another card of the same period saved at the
                 // same moment (the version): read again; the first is refused as a duplicate, the second is kept as
@@ -100,11 +101,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         if (ScheduleLoading.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
         if (ScheduleLoading.IsClosed(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
 
-        var existing = await turn.Db.Extensions.AsNoTracking()
-            .Where(e => e.MemberId == member.Id && e.Kind == kind && e.Period == period)
-            .OrderByDescending(e => e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is { Status: ExtensionStatus.Requested }) return new Reply.Refused(turn.T("error.duplicate"));
+        if (await PendingRequestAsync(turn, kind.Value, period!, cancellationToken) is { } pending) return AlreadyRequested(turn, pending);
 
         var deciders = await Deciders(turn, member, cancellationToken);
         if (deciders.Count == 0) return new Reply.Refused(turn.T("extension.none"));
@@ -112,7 +109,20 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
         var extension = new Extension(member.Id, kind.Value, period!, dueDate.AddDays(ExtensionLength.Days), reason!, turn.Now);
         turn.Db.Extensions.Add(extension);
-        await turn.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await turn.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another click of this request won the insert (one pending request per obligation): it alone tells the
+            // deciders, so racing clicks send them one card.
+            logger.LogInformation(e, "A concurrent extension request of member {MemberId} was refused.", member.Id);
+            turn.Db.ChangeTracker.Clear();
+            return await PendingRequestAsync(turn, kind.Value, period!, cancellationToken) is { } winner
+                ? AlreadyRequested(turn, winner)
+                : new Reply.Refused(turn.T("error.duplicate"));
+        }
 
         var view = new ExtensionRequestView(extension.Id, member.Name, kind.Value, period!, dueDate, extension.RequestedUntil, extension.Reason);
         foreach (var decider in deciders)
@@ -133,17 +143,16 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         if (!long.TryParse(reference, out var extensionId) || decision is not ("approve" or "decline"))
             return new Reply.Refused(turn.T("error.forgedId"));
 
-        var extension = await turn.Db.Extensions.FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken);
+        var extension = await turn.Db.Extensions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken);
         var requester = extension is null ? null : await turn.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == extension.MemberId, cancellationToken);
         if (extension is null || requester is null) return new Reply.Refused(turn.T("error.forgedId"));
         if (!CanDecideFor(turn.Member, requester)) return new Reply.Refused(turn.T("error.notPermitted"));
-        if (extension.Status != ExtensionStatus.Requested)
-            return new Reply.Refused(turn.T("extension.decided.already", Formats.Date(turn.Language, turn.Branch.LocalDate(extension.DecidedAt ?? extension.RequestedAt))));
+        if (extension.Status != ExtensionStatus.Requested) return await AlreadyDecidedAsync(turn, extension.Id, cancellationToken);
 
         var approve = decision == "approve";
         var dueBefore = await DueDateAsync(turn, requester.Id, extension.Kind, extension.Period, cancellationToken);
         extension.Decide(approve, turn.Member.Id, turn.Now);
-        await turn.Db.SaveChangesAsync(cancellationToken);
+        if (!await turn.Db.TryStoreDecisionAsync(extension, cancellationToken)) return await AlreadyDecidedAsync(turn, extension.Id, cancellationToken);
 
         var requesterUser = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == requester.Id, cancellationToken);
         var language = UserLanguage.For(requesterUser);
@@ -158,6 +167,26 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
             ? turn.T("extension.decided.approved", name, Formats.Date(turn.Language, extension.RequestedUntil))
             : turn.T("extension.decided.declined", name);
         return new Reply.ReplaceCard(ExtensionDecisionCard.Decided(turn.Language, decided));
+    }
+
+    private static Task<Extension?> PendingRequestAsync(Turn turn, ObligationKind kind, Period period, CancellationToken cancellationToken) =>
+        turn.Db.Extensions.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.MemberId == turn.Member.Id && e.Kind == kind && e.Period == period && e.Status == ExtensionStatus.Requested, cancellationToken);
+
+    private static Reply AlreadyRequested(Turn turn, Extension pending) =>
+        new Reply.Refused(turn.T("extension.request.alreadyPending", Formats.Kind(turn.Language, pending.Kind), Formats.Period(turn.Language, pending.Period),
+            Formats.Date(turn.Language, turn.Branch.LocalDate(pending.RequestedAt))));
+
+    /// <summary>The loser of two deciders (or a replayed decision card) is told who decided, how and when.</summary>
+    private static async Task<Reply> AlreadyDecidedAsync(Turn turn, long extensionId, CancellationToken cancellationToken)
+    {
+        var decided = await turn.Db.Extensions.AsNoTracking()
+            .Where(e => e.Id == extensionId)
+            .Select(e => new { e.Status, e.DecidedAt, Decider = turn.Db.Members.Where(m => m.Id == e.DecidedById).Select(m => m.Name).FirstOrDefault() })
+            .FirstAsync(cancellationToken);
+        var key = decided.Status == ExtensionStatus.Approved ? "extension.decided.alreadyApproved" : "extension.decided.alreadyDeclined";
+        var when = Formats.Date(turn.Language, turn.Branch.LocalDate(decided.DecidedAt ?? turn.Now));
+        return new Reply.Refused(turn.T(key, Markdown.Escape(decided.Decider ?? "?"), when));
     }
 
     /// <summary>The group's leader decides; a leader's own request (or a group without one) goes to the committee.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Conversation;
@@ -47,20 +48,31 @@ public sealed class TalkFlow(ILogger<TalkFlow> logger)
         if (ScheduleLoading.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
 
         var key = $"{turn.Member.Id}:{cardId}";
-        if (await turn.Db.Talks.AnyAsync(t => t.IdempotencyKey == key, cancellationToken)) return new Reply.Refused(turn.T("error.duplicate"));
+        if (await AlreadyLoggedAsync(turn, key, cancellationToken) is { } logged) return logged;
 
         turn.Db.Talks.Add(new Talk(turn.Member.Id, mentee.Id, day, mode, topic!, summary!, followUp, turn.Now, key));
         try
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             logger.LogInformation(e, "A concurrent save of talk card {CardId} was refused.", cardId);
             turn.Db.ChangeTracker.Clear();
-            return new Reply.Refused(turn.T("error.duplicate"));
+            return await AlreadyLoggedAsync(turn, key, cancellationToken) ?? new Reply.Refused(turn.T("error.duplicate"));
         }
         return new Reply.ReplaceCard(TalkFormCard.Saved(turn.Language, mentee.Name, day, mode));
+    }
+
+    /// <summary>This card's talk, if one was stored: a double click or a racing second click is told it is logged.</summary>
+    private static async Task<Reply?> AlreadyLoggedAsync(Turn turn, string key, CancellationToken cancellationToken)
+    {
+        var logged = await turn.Db.Talks.AsNoTracking()
+            .Where(t => t.IdempotencyKey == key)
+            .Select(t => new { t.Date, Mentee = turn.Db.Members.Where(m => m.Id == t.MenteeId).Select(m => m.Name).First() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return logged is null ? null
+            : new Reply.Refused(turn.T("talk.alreadyLogged", Markdown.Escape(logged.Mentee), Formats.Date(turn.Language, logged.Date)));
     }
 
     private static Task<List<Member>> MenteesAsync(Turn turn, CancellationToken cancellationToken)
