@@ -128,6 +128,62 @@ public class CardDataTests
     }
 
     [Theory]
+    [InlineData("\"InPerson,Online\"")]
+    [InlineData("\"Online, InPerson\"")]
+    [InlineData("\"1\"")]
+    [InlineData("\"-1\"")]
+    [InlineData("2")]
+    [InlineData("\" Online \"")]
+    [InlineData("\"online\"")]
+    [InlineData("[\"Online\"]")]
+    public void Choice_NotExactlyOneDefinedName_ReturnsBadChoice(string value)
+    {
+        var data = Read($$"""{"verb":"v","mode":{{value}}}""");
+
+        Assert.Null(data.Choice<TalkMode>("mode"));
+        Assert.Equal(new CardDataError(CardDataErrorCode.BadChoice, "mode"), data.Error);
+    }
+
+    [Fact]
+    public void Choice_CombinationThatAddsUpToAnotherName_IsRefused()
+    {
+        // ThoughtReport (1) | Talk (2) is BranchReport (3) to Enum.TryParse.
+        var data = Read("""{"verb":"v","kind":"ThoughtReport,Talk"}""");
+
+        Assert.Null(data.Choice<ObligationKind>("kind"));
+        Assert.Equal(CardDataErrorCode.BadChoice, data.Error!.Code);
+    }
+
+    [Theory]
+    [InlineData("\"+3\"")]
+    [InlineData("\" 3\"")]
+    [InlineData("\"03\"")]
+    [InlineData("\"3.0\"")]
+    [InlineData("3.0")]
+    [InlineData("3e0")]
+    [InlineData("\"-\"")]
+    [InlineData("\"99999999999\"")]
+    public void Int_NotPlainDigits_ReturnsBadNumber(string value)
+    {
+        var data = Read($$"""{"verb":"v","n":{{value}}}""");
+
+        Assert.Null(data.Int("n", -10, 10));
+        Assert.Equal(CardDataErrorCode.BadNumber, data.Error!.Code);
+    }
+
+    [Theory]
+    [InlineData("\"-3\"", -3)]
+    [InlineData("0", 0)]
+    [InlineData("\"10\"", 10)]
+    public void Int_PlainDigitsInRange_IsRead(string value, int expected)
+    {
+        var data = Read($$"""{"verb":"v","n":{{value}}}""");
+
+        Assert.Equal(expected, data.Int("n", -10, 10));
+        Assert.True(data.IsValid);
+    }
+
+    [Theory]
     [InlineData("2026-13")]
     [InlineData("2026-Q5")]
     [InlineData("1999-01")]
