@@ -165,8 +165,7 @@ public sealed class CardData
         return IsName<T>(text) ? Enum.Parse<T>(text, ignoreCase: false) : FailValue<T>(new(CardDataErrorCode.BadChoice, field));
     }
 
-    /// <summary>True when the text is exactly one defined name of the enum.</summary>
-    public static bool IsName<T>(string? text) where T : struct, Enum =>
+    private static bool IsName<T>(string? text) where T : struct, Enum =>
         text is not null && Enum.GetNames<T>().Contains(text, StringComparer.Ordinal);
 
     /// <summary>Input.Toggle sends "true"/"false"; missing means false.</summary>

@@ -140,7 +140,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         var reference = data.Reference(ExtensionDecisionCard.ExtensionField);
         var decision = data.String(ExtensionDecisionCard.DecisionField, 16);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
-        if (!long.TryParse(reference, out var extensionId) || decision is not ("approve" or "decline"))
+        if (!long.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var extensionId) || decision is not ("approve" or "decline"))
             return new Reply.Refused(turn.T("error.forgedId"));
 
         var extension = await turn.Db.Extensions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken);

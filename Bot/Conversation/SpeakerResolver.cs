@@ -23,7 +23,7 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
         {
             return await ResolveOnceAsync(turn, db, typedLanguage, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Teams sends installationUpdate and conversationUpdate at the same moment on first contact: both
             // turns insert the person and the unique AAD id lets one in. The other reads what it stored.

@@ -146,7 +146,7 @@ public sealed class ReminderDispatcher(
                 db.ReminderDeliveries.AddRange(chunk);
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
                 foreach (var row in chunk)
                 {
@@ -157,7 +157,7 @@ public sealed class ReminderDispatcher(
                         db.ReminderDeliveries.Add(row);
                         await db.SaveChangesAsync(ct).ConfigureAwait(false);
                     }
-                    catch (DbUpdateException) { }
+                    catch (DbUpdateException one) when (one.IsUniqueViolation()) { }
                 }
             }
         }
