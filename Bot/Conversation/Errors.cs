@@ -24,7 +24,9 @@ public static class Errors
         // Only inputs are filled in by people; a missing field of our own (verb, period, member...) means the card
         // itself is broken or forged, and its internal name would mean nothing to them.
         CardDataErrorCode.MissingField => LabelKey(error.Field) is { } label ? turn.T("error.missingField", turn.T(label)) : turn.T("error.badCard"),
-        CardDataErrorCode.TooLong => turn.T("error.tooLong", error.Actual, error.Limit),
+        CardDataErrorCode.TooLong => LabelKey(error.Field) is { } label
+            ? turn.T("error.tooLongField", turn.T(label), error.Actual, error.Limit)
+            : turn.T("error.tooLong", error.Actual, error.Limit),
         _ => turn.T(error.TextKey),
     };
 

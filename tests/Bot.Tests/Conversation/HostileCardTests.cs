@@ -175,6 +175,20 @@ public sealed partial class HostileCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LogTalk_TopicTooLong_NamesTheTopicByItsLabel()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.Mentor, "记录谈话")).Single(ConversationTestBed.Mentor).Card();
+        var talk = card.SubmitData(Verbs.TalkSubmit)
+            .With(TalkFormCard.MenteeInput, (await _bed.MemberIdAsync(ConversationTestBed.Student)).ToString(CultureInfo.InvariantCulture))
+            .With(TalkFormCard.DateInput, "2026-11-18").With(TalkFormCard.SummaryInput, "谈了入党动机。")
+            .With(TalkFormCard.TopicInput, new string('题', CardLimits.TopicMaxLength + 1));
+
+        var turned = await _bed.SubmitAsync(ConversationTestBed.Mentor, "talk-card", talk);
+
+        Assert.Equal("主题太长：201 个字符，最多 200 个。", turned.Single(ConversationTestBed.Mentor).Text());
+    }
+
+    [Fact]
     public async Task SubmitReport_KindThatCombinesTwoNames_IsRefusedAsAChoice()
     {
         var form = (await _bed.SayAsync(ConversationTestBed.Student, "交思想汇报")).Single(ConversationTestBed.Student).Card();
