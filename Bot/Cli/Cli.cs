@@ -12,14 +12,20 @@ namespace BranchBot.Bot.Cli;
 //   roster import <file> [--lang en]   roster export <file>   demo [--lang en]
 //   db migrate                         db script <file> [--provider SqlServer|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
-// Anything else is not a command, and the web host runs.
+// No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
+// help prints the usage; anything else is a mistake and prints the usage too, so a typo never starts a server.
 public static class Cli
 {
     private const int Ok = 0, Failed = 1, Usage = 2;
     private const int DemoSeed = 2017;
 
+    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs"];
+    private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?"];
+
     private const string Help = """
-        Usage:
+        Usage: dotnet run --project Bot -- <command>   or   dotnet BranchBot.Bot.dll <command>
+          (no command)                           run the bot (host options allowed: --urls http://127.0.0.1:3978, --environment ...)
+          help                                   print this usage
           roster import <file.csv> [--lang en]   import the roster (all or nothing)
           roster export <file.csv>               write the roster as CSV (UTF-8 with BOM)
           demo [--lang en]                       load a demo branch into an empty database
@@ -35,8 +41,19 @@ public static class Cli
 
     public static async Task<int?> TryRunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (IsHostOnly(args)) return null;
+        if (args[0] == "help" || args.Any(IsHelpSwitch))
+        {
+            // Asked for, so it is the answer, not an error: stdout and exit 0, as `dotnet --help` and `git --help` do.
+            await output.WriteLineAsync(Help);
+            return Ok;
+        }
+        if (!Commands.Contains(args[0], StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync($"'{args[0]}' is not a command.");
+            return await UsageAsync(error);
+        }
         if (await BranchBot.Bot.Reminders.ReminderCli.TryRunAsync(args, services, output, ct) is { } jobs) return jobs;
-        if (args.Length == 0 || args[0] is not ("roster" or "demo" or "db" or "stats")) return null;
         var language = Option(args, "--lang") ?? "zh-CN";
         var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToArray();
         try
@@ -164,6 +181,29 @@ public static class Cli
         await error.WriteLineAsync(Help);
         return Usage;
     }
+
+    /// <summary>
+    /// True when every argument is one the web host reads as configuration: <c>--key value</c>, <c>--key=value</c>
+    /// or <c>key=value</c> (how WebApplicationFactory and <c>dotnet run -- --urls ...</c> pass them).
+    /// </summary>
+    internal static bool IsHostOnly(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (IsHelpSwitch(arg)) return false;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                if (!arg.Contains('=', StringComparison.Ordinal)) i++;
+                continue;
+            }
+            if (arg.IndexOf('=', StringComparison.Ordinal) > 0 && !arg.StartsWith('-')) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsHelpSwitch(string arg) => HelpSwitches.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
     private static string? Option(string[] args, string name)
     {
