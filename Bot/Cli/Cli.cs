@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace BranchBot.Bot.Cli;
 
 // Administrative commands run through the same host configuration as the bot:
-//   roster import <file> [--lang en]   roster export <file>   demo [--lang en]
+//   roster import <file> [--lang en]   roster export <file>   demo [--lang en]   demo playground <role> <file>
 //   db migrate                         db script <file> [--provider SqlServer|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
 // No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
@@ -29,6 +29,7 @@ public static class Cli
           roster import <file.csv> [--lang en]   import the roster (all or nothing)
           roster export <file.csv>               write the roster as CSV (UTF-8 with BOM)
           demo [--lang en]                       load a demo branch into an empty database
+          demo playground <role> <file.yml>      Agents Playground users for scripts/try-it.sh (leader, student, mentor or secretary)
           db migrate                             apply migrations to the configured database
           db script <file.sql> [--provider SqlServer|Sqlite]   write the idempotent migration script
           stats <year> [--lang en]               the branch's yearly figures (reports, talks, people per stage)
@@ -63,6 +64,7 @@ public static class Cli
                 ["roster", "import", var file] => await ImportAsync(services, file, language, output, error, ct),
                 ["roster", "export", var file] => await ExportAsync(services, file, output, ct),
                 ["demo"] => await DemoAsync(services, language, output, error, ct),
+                ["demo", "playground", var role, var file] when PlaygroundConfig.Roles.Contains(role) => await PlaygroundAsync(services, role, file, output, error, ct),
                 ["db", "migrate"] => await MigrateAsync(services, output, ct),
                 ["db", "script", var file] => await ScriptAsync(file, Option(args, "--provider"), output, error, ct),
                 ["stats", var year] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
@@ -152,6 +154,21 @@ public static class Cli
         await output.WriteLineAsync(en
             ? $"Demo branch loaded: {result.Roster.Changes.Count} people in {result.Roster.GroupsCreated.Count} groups; {result.Submissions} reports, {result.Talks} talks, {result.Excuses} excuse(s), {result.Extensions} extension(s), {result.Evaluations} evaluations."
             : $"演示支部已载入：{result.Roster.GroupsCreated.Count} 个小组共 {result.Roster.Changes.Count} 人；思想汇报 {result.Submissions} 份，谈话 {result.Talks} 次，免交 {result.Excuses} 次，延期申请 {result.Extensions} 次，考察鉴定 {result.Evaluations} 份。");
+        return Ok;
+    }
+
+    private static async Task<int> PlaygroundAsync(IServiceProvider services, string role, string file, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var people = await PlaygroundConfig.PeopleAsync(scope.ServiceProvider.GetRequiredService<BranchDbContext>(), ct);
+        if (people is null)
+        {
+            await error.WriteLineAsync("No group has a leader, a secretary and an activist with another mentor as four different people. Load the demo branch first (demo).");
+            return Failed;
+        }
+        await File.WriteAllTextAsync(file, PlaygroundConfig.Yaml(people, role), ct);
+        await output.WriteLineAsync(PlaygroundConfig.Describe(people, role));
         return Ok;
     }
 
