@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
@@ -152,7 +153,7 @@ public static class Cli
         }
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         await output.WriteLineAsync(en
-            ? $"Demo branch loaded: {result.Roster.Changes.Count} people in {result.Roster.GroupsCreated.Count} groups; {result.Submissions} reports, {result.Talks} talks, {result.Excuses} excuse(s), {result.Extensions} extension(s), {result.Evaluations} evaluations."
+            ? $"Demo branch loaded: {Count(result.Roster.Changes.Count, "person", "people")} in {Count(result.Roster.GroupsCreated.Count, "group")}; {Count(result.Submissions, "report")}, {Count(result.Talks, "talk")}, {Count(result.Excuses, "excuse")}, {Count(result.Extensions, "extension")}, {Count(result.Evaluations, "evaluation")}."
             : $"演示支部已载入：{result.Roster.GroupsCreated.Count} 个小组共 {result.Roster.Changes.Count} 人；思想汇报 {result.Submissions} 份，谈话 {result.Talks} 次，免交 {result.Excuses} 次，延期申请 {result.Extensions} 次，考察鉴定 {result.Evaluations} 份。");
         return Ok;
     }
@@ -219,6 +220,9 @@ public static class Cli
         }
         return true;
     }
+
+    private static string Count(int n, string one, string? other = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : other ?? one + "s")}");
 
     private static bool IsHelpSwitch(string arg) => HelpSwitches.Contains(arg, StringComparer.OrdinalIgnoreCase);
 

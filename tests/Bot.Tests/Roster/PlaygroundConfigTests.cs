@@ -109,6 +109,19 @@ public sealed class PlaygroundConfigTests : IDisposable
         Assert.Equal(0, await db.Members.CountAsync());
     }
 
+    [Fact]
+    public async Task TryRunAsync_DemoInEnglish_CountsWithoutHedgedPlurals()
+    {
+        await using var services = Services();
+        var output = new StringWriter();
+
+        await Cli.Cli.TryRunAsync(["demo", "--lang", "en"], services, output, new StringWriter(), CancellationToken.None);
+
+        Assert.StartsWith("Demo branch loaded: 60 people in 5 groups;", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 excuse, 2 extensions", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(s)", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<int> Occurrences(string text, string value)
     {
         for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal)) yield return i;
