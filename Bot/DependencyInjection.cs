@@ -66,6 +66,21 @@ public static class DependencyInjection
         return app;
     }
 
+    /// <summary>
+    /// The app's own folder, so appsettings.json (and the default data folder) do not depend on where the bot is
+    /// started from. --contentRoot, ASPNETCORE_CONTENTROOT or DOTNET_CONTENTROOT still win, relative to the working
+    /// directory: the launch profile sets "." so that `dotnet run --project Bot` runs in Bot/ and keeps Bot/data.
+    /// </summary>
+    public static string ContentRoot(string[] args)
+    {
+        var configured = new ConfigurationBuilder()
+            .AddEnvironmentVariables("DOTNET_")
+            .AddEnvironmentVariables("ASPNETCORE_")
+            .AddCommandLine(args)
+            .Build()[HostDefaults.ContentRootKey];
+        return string.IsNullOrWhiteSpace(configured) ? AppContext.BaseDirectory : Path.GetFullPath(configured);
+    }
+
     /// <summary>Loopback on the Bot Framework's usual port unless --urls, ASPNETCORE_URLS or Urls says otherwise.</summary>
     public static void UseDefaultUrl(this ConfigureWebHostBuilder webHost, IConfiguration configuration)
     {

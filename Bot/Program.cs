@@ -3,7 +3,7 @@ using BranchBot.Bot.Cli;
 using BranchBot.Bot.Reminders;
 using BranchBot.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = BranchBot.Bot.DependencyInjection.ContentRoot(args) });
 builder.WebHost.UseDefaultUrl(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddInfrastructure(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
@@ -9,20 +10,27 @@ using Microsoft.Extensions.Options;
 namespace BranchBot.Bot.Cli;
 
 // Administrative commands run through the same host configuration as the bot:
-//   roster import <file> [--lang en]   roster export <file>   demo [--lang en]
+//   roster import <file> [--lang en]   roster export <file>   demo [--lang en]   demo playground <role> <file>
 //   db migrate                         db script <file> [--provider SqlServer|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
-// Anything else is not a command, and the web host runs.
+// No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
+// help prints the usage; anything else is a mistake and prints the usage too, so a typo never starts a server.
 public static class Cli
 {
     private const int Ok = 0, Failed = 1, Usage = 2;
     private const int DemoSeed = 2017;
 
+    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs"];
+    private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?"];
+
     private const string Help = """
-        Usage:
+        Usage: dotnet run --project Bot -- <command>   or   dotnet BranchBot.Bot.dll <command>
+          (no command)                           run the bot (host options allowed: --urls http://127.0.0.1:3978, --environment ...)
+          help                                   print this usage
           roster import <file.csv> [--lang en]   import the roster (all or nothing)
           roster export <file.csv>               write the roster as CSV (UTF-8 with BOM)
           demo [--lang en]                       load a demo branch into an empty database
+          demo playground <role> <file.yml>      Agents Playground users for scripts/try-it.sh (leader, student, mentor or secretary)
           db migrate                             apply migrations to the configured database
           db script <file.sql> [--provider SqlServer|Sqlite]   write the idempotent migration script
           stats <year> [--lang en]               the branch's yearly figures (reports, talks, people per stage)
@@ -35,8 +43,19 @@ public static class Cli
 
     public static async Task<int?> TryRunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (IsHostOnly(args)) return null;
+        if (args[0] == "help" || args.Any(IsHelpSwitch))
+        {
+            // Asked for, so it is the answer, not an error: stdout and exit 0, as `dotnet --help` and `git --help` do.
+            await output.WriteLineAsync(Help);
+            return Ok;
+        }
+        if (!Commands.Contains(args[0], StringComparer.Ordinal))
+        {
+            await error.WriteLineAsync($"'{args[0]}' is not a command.");
+            return await UsageAsync(error);
+        }
         if (await BranchBot.Bot.Reminders.ReminderCli.TryRunAsync(args, services, output, ct) is { } jobs) return jobs;
-        if (args.Length == 0 || args[0] is not ("roster" or "demo" or "db" or "stats")) return null;
         var language = Option(args, "--lang") ?? "zh-CN";
         var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToArray();
         try
@@ -46,6 +65,7 @@ public static class Cli
                 ["roster", "import", var file] => await ImportAsync(services, file, language, output, error, ct),
                 ["roster", "export", var file] => await ExportAsync(services, file, output, ct),
                 ["demo"] => await DemoAsync(services, language, output, error, ct),
+                ["demo", "playground", var role, var file] when PlaygroundConfig.Roles.Contains(role) => await PlaygroundAsync(services, role, file, output, error, ct),
                 ["db", "migrate"] => await MigrateAsync(services, output, ct),
                 ["db", "script", var file] => await ScriptAsync(file, Option(args, "--provider"), output, error, ct),
                 ["stats", var year] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
@@ -133,8 +153,23 @@ public static class Cli
         }
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         await output.WriteLineAsync(en
-            ? $"Demo branch loaded: {result.Roster.Changes.Count} people in {result.Roster.GroupsCreated.Count} groups; {result.Submissions} reports, {result.Talks} talks, {result.Excuses} excuse(s), {result.Extensions} extension(s), {result.Evaluations} evaluations."
+            ? $"Demo branch loaded: {Count(result.Roster.Changes.Count, "person", "people")} in {Count(result.Roster.GroupsCreated.Count, "group")}; {Count(result.Submissions, "report")}, {Count(result.Talks, "talk")}, {Count(result.Excuses, "excuse")}, {Count(result.Extensions, "extension")}, {Count(result.Evaluations, "evaluation")}."
             : $"演示支部已载入：{result.Roster.GroupsCreated.Count} 个小组共 {result.Roster.Changes.Count} 人；思想汇报 {result.Submissions} 份，谈话 {result.Talks} 次，免交 {result.Excuses} 次，延期申请 {result.Extensions} 次，考察鉴定 {result.Evaluations} 份。");
+        return Ok;
+    }
+
+    private static async Task<int> PlaygroundAsync(IServiceProvider services, string role, string file, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var people = await PlaygroundConfig.PeopleAsync(scope.ServiceProvider.GetRequiredService<BranchDbContext>(), ct);
+        if (people is null)
+        {
+            await error.WriteLineAsync("No group has a leader, a secretary and an activist with another mentor as four different people. Load the demo branch first (demo).");
+            return Failed;
+        }
+        await File.WriteAllTextAsync(file, PlaygroundConfig.Yaml(people, role), ct);
+        await output.WriteLineAsync(PlaygroundConfig.Describe(people, role));
         return Ok;
     }
 
@@ -164,6 +199,32 @@ public static class Cli
         await error.WriteLineAsync(Help);
         return Usage;
     }
+
+    /// <summary>
+    /// True when every argument is one the web host reads as configuration: <c>--key value</c>, <c>--key=value</c>
+    /// or <c>key=value</c> (how WebApplicationFactory and <c>dotnet run -- --urls ...</c> pass them).
+    /// </summary>
+    internal static bool IsHostOnly(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (IsHelpSwitch(arg)) return false;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                if (!arg.Contains('=', StringComparison.Ordinal)) i++;
+                continue;
+            }
+            if (arg.IndexOf('=', StringComparison.Ordinal) > 0 && !arg.StartsWith('-')) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static string Count(int n, string one, string? other = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : other ?? one + "s")}");
+
+    private static bool IsHelpSwitch(string arg) => HelpSwitches.Contains(arg, StringComparer.OrdinalIgnoreCase);
 
     private static string? Option(string[] args, string name)
     {

@@ -24,6 +24,13 @@ public sealed class Texts
         return args.Length == 0 ? template : string.Format(language.Culture(), template, args);
     }
 
+    /// <summary>
+    /// A text that counts something: <c>key.one</c> when the count is 1, else <c>key.other</c> ("1 day", "2 days";
+    /// the Chinese files say the same in both). The count is placeholder {0}, the other arguments follow it.
+    /// </summary>
+    public string Count(Language language, string key, int count, params object?[] args) =>
+        Get(language, key + (count == 1 ? ".one" : ".other"), [count, .. args]);
+
     public IReadOnlyDictionary<string, string> All(Language language) => byLanguage[language];
 
     internal static string ResourceName(Language language) => $"BranchBot.Localization.{language.Tag()}.json";

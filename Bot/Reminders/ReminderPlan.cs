@@ -46,7 +46,7 @@ public static class ReminderPlanner
                     var at = branch.ToInstant(o.DueDate.AddDays(-offset).ToDateTime(o.Rule.ReminderTime));
                     if (at < o.StartsAt || at > asOf) continue;
                     var key = new ReminderKey(owner, o.Kind, o.Period, Steps.Remind(offset), o.SubjectId);
-                    due.Add(new PlannedReminder(key, at, o, ObligationCard(state, o, offset)));
+                    due.Add(new PlannedReminder(key, at, o, ObligationCard(state, o, today)));
                 }
                 if (due.Count > 0) groups.Add(new StepGroup([.. due.OrderBy(p => p.DueAt)]));
             }
@@ -70,7 +70,7 @@ public static class ReminderPlanner
                 var at = branch.ToInstant(branch.LocalDate(o.OverdueAfter).AddDays(1).ToDateTime(o.Rule.ReminderTime));
                 if (at > asOf || at <= asOf.AddDays(-catchUpDays)) continue;
                 var key = new ReminderKey(owner, o.Kind, o.Period, Steps.Overdue, o.SubjectId);
-                groups.Add(new StepGroup([new PlannedReminder(key, at, o, ObligationCard(state, o, null))]));
+                groups.Add(new StepGroup([new PlannedReminder(key, at, o, ObligationCard(state, o, today))]));
             }
         }
         return groups;
@@ -123,12 +123,13 @@ public static class ReminderPlanner
         return null;
     }
 
-    private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, int? daysBefore)
+    // The card counts the time left from the day it is sent (today), not from the step it was planned for.
+    private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, DateOnly today)
     {
         if (o.Rule.IsWritten)
-            return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), daysBefore);
+            return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), today);
         var mentee = state.MembersById.TryGetValue(o.SubjectId, out var m) ? m : null;
-        return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, daysBefore);
+        return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, today);
     }
 }
 

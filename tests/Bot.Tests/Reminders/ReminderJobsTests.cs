@@ -138,7 +138,7 @@ public sealed class ReminderJobsTests
 
         Assert.Equal(3, run.Sent);
         Assert.Equal(["A1", "M1", "P1"], Recipients(h));
-        Assert.All(h.Connector.Delivered, c => Assert.Contains("已于 2026年11月30日", c.Text, StringComparison.Ordinal));
+        Assert.All(h.Connector.Delivered, c => Assert.Contains("已逾期 1 天（截止日期：2026年11月30日）", c.Text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -141,7 +141,6 @@ public class CliTests : IDisposable
     [Theory]
     [InlineData]
     [InlineData("--urls", "http://localhost:5000")]
-    [InlineData("serve")]
     public async Task TryRunAsync_NotACommand_ReturnsNullSoTheHostRuns(params string[] args)
     {
         await using var services = Services();

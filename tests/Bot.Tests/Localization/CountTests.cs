@@ -1,0 +1,31 @@
+using BranchBot.Bot.Localization;
+
+namespace BranchBot.Bot.Tests.Localization;
+
+public sealed class CountTests
+{
+    [Theory]
+    [InlineData(1, "It is 1 day overdue")]
+    [InlineData(2, "It is 2 days overdue")]
+    [InlineData(0, "It is 0 days overdue")]
+    public void Count_English_UsesTheSingularOnlyForOne(int count, string expected) =>
+        Assert.StartsWith(expected, Texts.Default.Count(Language.EnUs, "reminder.overdue", count, "November 30, 2026"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Resources_EveryCountedText_HasBothForms()
+    {
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            var keys = Texts.Default.All(language).Keys.ToHashSet(StringComparer.Ordinal);
+            var stems = keys.Where(k => k.EndsWith(".one", StringComparison.Ordinal) || k.EndsWith(".other", StringComparison.Ordinal))
+                .Select(k => k[..k.LastIndexOf('.')]).Distinct().ToList();
+
+            Assert.NotEmpty(stems);
+            Assert.All(stems, stem => Assert.True(keys.Contains(stem + ".one") && keys.Contains(stem + ".other"), $"{language.Tag()} {stem}"));
+        }
+    }
+
+    [Fact]
+    public void Resources_English_NeverHedgesAPluralWithParentheses() =>
+        Assert.DoesNotContain(Texts.Default.All(Language.EnUs), kv => kv.Value.Contains("(s)", StringComparison.Ordinal) || kv.Value.Contains("day(s)", StringComparison.Ordinal));
+}
