@@ -95,7 +95,7 @@ public sealed class ObligationSchedule
     }
 
     /// <summary>
-    /// The members' open obligations (due, due soon or overdue) at the instant, from every period that has
+    /// The members' open obligations (due, due soon or overdue; never missed) at the instant, from every period that has
     /// started since <paramref name="since"/> (default: the branch's tracking start), oldest first.
     /// </summary>
     public IReadOnlyList<Obligation> OpenAt(IEnumerable<Member> owners, DateTimeOffset now, DateOnly? since = null)
@@ -181,6 +181,7 @@ public sealed class ObligationSchedule
         return new Obligation(_days, Policy, rule, period, ownerId, subjectId,
             Facts.FulfilledAt(rule.Kind, ownerId, subjectId, period),
             Facts.ExcuseFor(rule.Kind, ownerId, subjectId, period),
-            extension);
+            extension,
+            rule.Kind == ObligationKind.Talk && ownerId is { } mentor ? Facts.TalkHeldOn(mentor, subjectId, period) : null);
     }
 }

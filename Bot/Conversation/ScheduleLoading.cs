@@ -6,15 +6,8 @@ namespace BranchBot.Bot.Conversation;
 /// <summary>Schedules for a flow: the given members (null: the whole branch) and what they owe since <see cref="Since"/>.</summary>
 public static class ScheduleLoading
 {
-    /// <summary>
-    /// How far back open obligations are chased: from tracking start, but at most a year (the longest cadence
-    /// is half a year, so anything older is history, not something a leader still nudges for).
-    /// </summary>
-    public static DateOnly Since(Turn turn)
-    {
-        var yearAgo = new DateOnly(turn.Today.Year, turn.Today.Month, 1).AddMonths(-12);
-        return turn.Branch.TrackingStartsOn > yearAgo ? turn.Branch.TrackingStartsOn : yearAgo;
-    }
+    /// <summary>How far back obligations are looked at (the Domain's <see cref="HandInWindow.ChaseFrom"/>).</summary>
+    public static DateOnly Since(Turn turn) => HandInWindow.ChaseFrom(turn.Branch.TrackingStartsOn, turn.Today);
 
     public static async Task<ObligationSchedule> LoadAsync(Turn turn, IReadOnlyCollection<int>? memberIds, CancellationToken cancellationToken)
     {
@@ -25,8 +18,9 @@ public static class ScheduleLoading
         return loaded.Schedule;
     }
 
-    /// <summary>Reports and talks can be handed in late, but not for a period older than the one before the current.</summary>
-    public static bool IsClosed(Period period, DateOnly today) => today > period.Next().End;
-
-    public static bool IsNotOpen(Period period, DateOnly today) => today < period.Start;
+    /// <summary>The member's obligation of this rule's kind for the period, with its facts (null when the member does not owe it).</summary>
+    public static Obligation? Find(ObligationSchedule schedule, int ownerId, int subjectId, ObligationKind kind, Period period) =>
+        schedule.Members.TryGetValue(ownerId, out var owner)
+            ? schedule.OwedBy(owner, period.Start, period.Start).FirstOrDefault(o => o.Kind == kind && o.Period == period && o.SubjectId == subjectId)
+            : null;
 }
