@@ -116,6 +116,19 @@ public sealed class ObligationSchedule
     public GroupCompletion CompletionOf(IEnumerable<Member> groupMembers, Cadence cadence, DateOnly date, DateTimeOffset now) =>
         CompletionOf(groupMembers, Period.Containing(cadence, date), now);
 
+    /// <summary>
+    /// Everything the members owed themselves (reports, and talks as mentors) for the periods of a calendar year, at
+    /// the instant: a closed period that was never handed in counts as missed.
+    /// </summary>
+    public GroupCompletion CompletionOfYear(IEnumerable<Member> members, int year, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var owed = new List<Obligation>();
+        foreach (var member in members) AddOwedBy(owed, member, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var periods = owed.Select(o => o.Period).Distinct().Order().ToList();
+        return GroupCompletion.Of(periods, owed, now);
+    }
+
     /// <summary>The member's own obligations (reports and talks they owe) over the date range with their status at the instant, newest first.</summary>
     public MemberHistory HistoryOf(Member member, DateOnly from, DateOnly to, DateTimeOffset now) =>
         MemberHistory.Of(member, OwedBy(member, from, to), now);

@@ -117,6 +117,21 @@ public class MemberHistoryTests
 public class YearlyTotalsTests
 {
     [Fact]
+    public void CompletionOfYear_ActivistWithGapsSeenInDecember_ClosedMonthsCountAsMissed()
+    {
+        var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
+        var facts = new FactIndex(
+            submissions: [Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")), Fact.Report(7, "2026-10", At.Cst("2026-11-03 10:00:00"))],
+            excuses: [Fact.Excuse(7, 7, ObligationKind.ThoughtReport, "2026-02", At.Cst("2026-02-10 10:00:00"))]);
+        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], facts);
+
+        var year = schedule.CompletionOfYear([activist], 2026, At.Cst("2026-12-10 10:00:00"));
+
+        // January on time, February excused, October late, November overdue, December open; March to September missed.
+        Assert.Equal((12, 1, 1, 1, 1, 7, 1), (year.Owed, year.Done, year.DoneLate, year.Excused, year.Overdue, year.Missed, year.Open));
+    }
+
+    [Fact]
     public void Compute_Year_CountsInTheSeedsShape()
     {
         var members = new[]
