@@ -38,8 +38,10 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
             var rule = WrittenRule(turn, kind, period);
             if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
             if (HandInWindow.IsNotOpen(period, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period)));
-            if (!period.Contains(turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
-            return Reply.Show(Form(turn.Language, kind, period, period.End, rule.MinLength));
+            // Already handed in but still within its window: the form for a new version, as SubmitAsync accepts one.
+            var due = await DueDateAsync(turn, member.Id, kind, period, cancellationToken);
+            if (HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
+            return Reply.Show(Form(turn.Language, kind, period, due, rule.MinLength));
         }
 
         var mostPressingByKind = open.GroupBy(o => o.Kind).Select(g => g.First()).OrderBy(o => o.DueDate).ToList();

@@ -17,10 +17,4 @@ public static class ScheduleLoading
             : await loader.ForMembersAsync(memberIds, turn.Branch, turn.Policy, turn.Today, Since(turn), cancellationToken);
         return loaded.Schedule;
     }
-
-    /// <summary>The member's obligation of this rule's kind for the period, with its facts (null when the member does not owe it).</summary>
-    public static Obligation? Find(ObligationSchedule schedule, int ownerId, int subjectId, ObligationKind kind, Period period) =>
-        schedule.Members.TryGetValue(ownerId, out var owner)
-            ? schedule.OwedBy(owner, period.Start, period.Start).FirstOrDefault(o => o.Kind == kind && o.Period == period && o.SubjectId == subjectId)
-            : null;
 }

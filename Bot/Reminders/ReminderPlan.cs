@@ -45,7 +45,7 @@ public static class ReminderPlanner
         {
             var owed = state.Schedule.OwedBy(member, today, today);
             if (state.Schedule.Facts.Extensions.Count > 0)
-                owed = [.. owed, .. state.Schedule.OwedBy(member, extendedFrom, today).Where(o => o.Extension is not null && !o.Period.Contains(today))];
+                owed = [.. owed, .. state.Schedule.OwedBy(member, extendedFrom, today).Where(o => o.DueDate > o.Period.End && !o.Period.Contains(today))];
             foreach (var o in owed)
             {
                 if (o.OwnerId is not { } owner || !cadences.Contains(o.Rule.Cadence)) continue;
@@ -55,7 +55,7 @@ public static class ReminderPlanner
                 {
                     var at = branch.ToInstant(o.DueDate.AddDays(-offset).ToDateTime(o.Rule.ReminderTime));
                     if (at < o.StartsAt || at > asOf) continue;
-                    var step = o.Extension is null ? Steps.Remind(offset) : Steps.Remind(offset, o.DueDate);
+                    var step = o.DueDate == o.Period.End ? Steps.Remind(offset) : Steps.Remind(offset, o.DueDate);
                     var key = new ReminderKey(owner, o.Kind, o.Period, step, o.SubjectId);
                     due.Add(new PlannedReminder(key, at, o, ObligationCard(state, o, offset)));
                 }
