@@ -94,6 +94,23 @@ public sealed class PeriodJourneyTests
     }
 
     [Fact]
+    public async Task AskForMoreTime_NobodyCanBeReached_StudentIsToldTheRequestIsOnlyRecorded()
+    {
+        await using var bed = await ConversationTestBed.StartAsync();
+        await bed.InstallAsync(ConversationTestBed.Student);
+        var form = (await bed.SayAsync(ConversationTestBed.Student, "交思想汇报")).Single(ConversationTestBed.Student).Card();
+
+        var asked = await bed.SubmitAsync(ConversationTestBed.Student, "form", form.SubmitData(Verbs.ExtensionRequest)
+            .With(ReportFormCard.ReasonInput, "本周考试"));
+
+        var told = asked.Single(ConversationTestBed.Student).Text();
+        Assert.Contains("无法把它送到", told);
+        Assert.Contains("钱组长", told);
+        await using var db = bed.Database();
+        Assert.Equal(ExtensionStatus.Requested, (await db.Extensions.SingleAsync()).Status);
+    }
+
+    [Fact]
     public async Task AskForMoreTime_Pending_ShownInStatusAndDecidedFromTheLeadersListInPlace()
     {
         await using var bed = await ConversationTestBed.StartAsync();
@@ -184,6 +201,23 @@ public sealed class PeriodJourneyTests
         var told = turned.Single(ConversationTestBed.Student2).Text();
         Assert.Contains("excused your Thought report", told);
         Assert.Contains("病假", told);
+    }
+
+    [Fact]
+    public async Task Excuse_ForgedForAClosedMonth_IsRefusedAndStoresNothing()
+    {
+        await using var bed = await ConversationTestBed.StartAsync(trackingStartsOn: "2025-11-01");
+        await bed.InstallAsync(ConversationTestBed.Leader, ConversationTestBed.Student);
+        var list = (await bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card();
+        var id = await IdOf(bed, ConversationTestBed.Student);
+
+        var turned = await bed.SubmitAsync(ConversationTestBed.Leader, "list-card", list.SubmitData(Verbs.OverdueExcuse)
+            .With(OverdueListCard.MemberField, id).With(OverdueListCard.ItemInputPrefix + id, $"ThoughtReport:2026-09:{id}").With(OverdueListCard.ReasonInputPrefix + id, "病假"));
+
+        Assert.Contains("2026年9月已结束", turned.Single(ConversationTestBed.Leader).Text());
+        Assert.Empty(turned.To(ConversationTestBed.Student));
+        await using var db = bed.Database();
+        Assert.Equal(0, await db.Excuses.CountAsync());
     }
 
     [Fact]
