@@ -125,15 +125,16 @@ public sealed class OverdueFlow(IProactiveSender sender)
         turn.Db.Excuses.Add(new Excuse(obligation.OwnerId, obligation.SubjectId, obligation.Kind, obligation.Period, reason!, turn.Member.Id, turn.Now));
         await turn.Db.SaveChangesAsync(cancellationToken);
 
-        await TellExcusedAsync(turn, obligation, schedule, reason!, cancellationToken);
+        var told = await TellExcusedAsync(turn, obligation, schedule, reason!, cancellationToken);
         var text = turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period));
+        if (!told) text += "\n\n" + turn.T("excuse.notTold", Markdown.Escape(owner.Name));
         return await RefreshedListAsync(turn, text, cancellationToken);
     }
 
     /// <summary>The person who owed it hears, in their own language, that it was excused, by whom and why.</summary>
-    private async Task TellExcusedAsync(Turn turn, Obligation obligation, ObligationSchedule schedule, string reason, CancellationToken cancellationToken)
+    private async Task<bool> TellExcusedAsync(Turn turn, Obligation obligation, ObligationSchedule schedule, string reason, CancellationToken cancellationToken)
     {
-        if (obligation.OwnerId is not { } ownerId) return;
+        if (obligation.OwnerId is not { } ownerId) return true;
         var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == ownerId, cancellationToken);
         var language = UserLanguage.For(user);
         var what = obligation.Kind == ObligationKind.Talk && obligation.SubjectId != ownerId && schedule.Members.TryGetValue(obligation.SubjectId, out var mentee)
@@ -141,7 +142,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             : Formats.Kind(language, obligation.Kind);
         var text = Texts.Default.Get(language, "excuse.told", Markdown.Escape(turn.Member.Name), what,
             Formats.Period(language, obligation.Period), Markdown.Escape(UserText.Clip(reason.ReplaceLineEndings(" "), 200)));
-        await sender.SendAsync(ownerId, null, text, cancellationToken);
+        return (await sender.SendAsync(ownerId, null, text, cancellationToken)).Result == DeliveryResult.Sent;
     }
 
     /// <summary>Requests for more time in the speaker's scope that are still waiting, newest first, with the due date they would move.</summary>

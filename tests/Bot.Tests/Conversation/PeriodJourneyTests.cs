@@ -204,6 +204,22 @@ public sealed class PeriodJourneyTests
     }
 
     [Fact]
+    public async Task Excuse_PersonCannotBeReached_LeaderIsToldToTellThemInPerson()
+    {
+        await using var bed = await ConversationTestBed.StartAsync();
+        await bed.InstallAsync(ConversationTestBed.Leader);
+        var list = (await bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card();
+        var id = await IdOf(bed, ConversationTestBed.Student2);
+
+        var turned = await bed.SubmitAsync(ConversationTestBed.Leader, "list-card", list.SubmitData(Verbs.OverdueExcuse)
+            .With(OverdueListCard.MemberField, id).With(OverdueListCard.ItemInputPrefix + id, $"ThoughtReport:2026-10:{id}").With(OverdueListCard.ReasonInputPrefix + id, "病假"));
+
+        Assert.Contains("无法通知李四", turned.Single(ConversationTestBed.Leader).Text());
+        await using var db = bed.Database();
+        Assert.Equal(1, await db.Excuses.CountAsync());
+    }
+
+    [Fact]
     public async Task Excuse_ForgedForAClosedMonth_IsRefusedAndStoresNothing()
     {
         await using var bed = await ConversationTestBed.StartAsync(trackingStartsOn: "2025-11-01");
