@@ -89,6 +89,8 @@ public enum ObligationStatus
     DoneLate = 6,
     /// <summary>Excused by a group leader or the committee.</summary>
     Excused = 7,
+    /// <summary>The hand-in window closed (see <see cref="HandInWindow"/>) without fulfilment or excuse: counted as missed, no longer chased.</summary>
+    Missed = 8,
 }
 
 /// <summary>Whether a mentor is the activist's 培养联系人 or one of a development target's 入党介绍人.</summary>

@@ -8,6 +8,7 @@ public sealed class FactIndex
 {
     private readonly Dictionary<FactKey, DateTimeOffset> _reports = [];
     private readonly Dictionary<FactKey, DateTimeOffset> _talksByMonth = [];
+    private readonly Dictionary<FactKey, DateOnly> _talkDatesByMonth = [];
     private readonly Dictionary<FactKey, DateTimeOffset> _evaluations = [];
     private readonly Dictionary<FactKey, Excuse> _excuses = [];
     private readonly Dictionary<FactKey, Extension> _extensions = [];
@@ -28,7 +29,11 @@ public sealed class FactIndex
 
         foreach (var s in Submissions) KeepEarliest(_reports, new(s.Kind, s.MemberId, s.MemberId, s.Period), s.SubmittedAt);
         foreach (var t in Talks)
-            KeepEarliest(_talksByMonth, new(ObligationKind.Talk, t.MentorId, t.MenteeId, MonthCode(t.Date.Year, t.Date.Month)), t.RecordedAt);
+        {
+            var key = new FactKey(ObligationKind.Talk, t.MentorId, t.MenteeId, MonthCode(t.Date.Year, t.Date.Month));
+            KeepEarliest(_talksByMonth, key, t.RecordedAt);
+            if (!_talkDatesByMonth.TryGetValue(key, out var known) || t.Date < known) _talkDatesByMonth[key] = t.Date;
+        }
         foreach (var e in Evaluations) KeepEarliest(_evaluations, new(e.Kind, null, e.SubjectId, e.Period), e.At);
         foreach (var x in Excuses)
         {
@@ -70,6 +75,20 @@ public sealed class FactIndex
         {
             if (_talksByMonth.TryGetValue(new(ObligationKind.Talk, mentorId, menteeId, MonthCode(period.Year, firstMonth + i)), out var at) && (earliest is null || at < earliest))
                 earliest = at;
+        }
+        return earliest;
+    }
+
+    /// <summary>The date of the earliest talk of the mentor with the mentee held inside the period, if any.</summary>
+    public DateOnly? TalkHeldOn(int mentorId, int menteeId, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        DateOnly? earliest = null;
+        var firstMonth = (period.Number - 1) * (int)period.Cadence + 1;
+        for (var i = 0; i < (int)period.Cadence; i++)
+        {
+            if (_talkDatesByMonth.TryGetValue(new(ObligationKind.Talk, mentorId, menteeId, MonthCode(period.Year, firstMonth + i)), out var on) && (earliest is null || on < earliest))
+                earliest = on;
         }
         return earliest;
     }

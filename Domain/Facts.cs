@@ -164,10 +164,14 @@ public sealed class Extension
     /// <summary>When decided.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
 
-    /// <summary>Approves or declines; a decided request cannot be decided again.</summary>
-    public void Decide(bool approve, int deciderId, DateTimeOffset at)
+    /// <summary>
+    /// Approves or declines; a decided request cannot be decided again. An approval may grant a later date than
+    /// was asked for (the extension counts from the decision day when that is past the due date).
+    /// </summary>
+    public void Decide(bool approve, int deciderId, DateTimeOffset at, DateOnly? grantedUntil = null)
     {
         if (Status != ExtensionStatus.Requested) throw new InvalidOperationException("This request was already decided.");
+        if (approve && grantedUntil is { } until) RequestedUntil = until;
         Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Declined;
         DecidedById = deciderId;
         DecidedAt = at;

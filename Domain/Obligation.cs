@@ -9,13 +9,13 @@ public sealed class Obligation
 {
     /// <summary>Creates an obligation with its facts; throws when the owner does not fit the rule.</summary>
     public Obligation(Branch branch, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
-        DateTimeOffset? fulfilledAt = null, Excuse? excuse = null, Extension? extension = null)
-        : this(new LocalDays(branch), policy, rule, period, ownerId, subjectId, fulfilledAt, excuse, extension)
+        DateTimeOffset? fulfilledAt = null, Excuse? excuse = null, Extension? extension = null, DateOnly? heldOn = null)
+        : this(new LocalDays(branch), policy, rule, period, ownerId, subjectId, fulfilledAt, excuse, extension, heldOn)
     {
     }
 
     internal Obligation(LocalDays days, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
-        DateTimeOffset? fulfilledAt, Excuse? excuse, Extension? extension)
+        DateTimeOffset? fulfilledAt, Excuse? excuse, Extension? extension, DateOnly? heldOn)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(rule);
@@ -41,11 +41,14 @@ public sealed class Obligation
         FulfilledAt = fulfilledAt;
         Excuse = excuse;
         Extension = extension;
+        HeldOn = fulfilledAt is null ? null : heldOn;
         DueDate = extension is not null && extension.RequestedUntil > period.End ? extension.RequestedUntil : period.End;
         Deadline = days.EndOf(DueDate);
         StartsAt = days.StartOf(period.Start);
         DueSoonFrom = days.StartOf(DueDate.AddDays(-policy.DueSoonDays));
         OverdueAfter = rule.GraceDays == 0 ? Deadline : days.EndOf(DueDate.AddDays(rule.GraceDays));
+        LastHandInDay = HandInWindow.LastDay(period, DueDate, rule.GraceDays);
+        ClosesAfter = days.EndOf(LastHandInDay);
     }
 
     /// <summary>The branch whose local dates the boundaries are.</summary>
@@ -70,6 +73,12 @@ public sealed class Obligation
     public DateTimeOffset DueSoonFrom { get; }
     /// <summary>After this instant an unfulfilled obligation is overdue (the deadline plus the rule's grace days).</summary>
     public DateTimeOffset OverdueAfter { get; }
+    /// <summary>The last local day on which it can still be handed in (see <see cref="HandInWindow"/>).</summary>
+    public DateOnly LastHandInDay { get; }
+    /// <summary>After this instant (23:59:59 on <see cref="LastHandInDay"/>) an unfulfilled obligation is missed.</summary>
+    public DateTimeOffset ClosesAfter { get; }
+    /// <summary>For a talk: the local date it was held, which decides on time or late (not when it was logged).</summary>
+    public DateOnly? HeldOn { get; }
     /// <summary>When it was fulfilled (first report, talk record or evaluation), if it was.</summary>
     public DateTimeOffset? FulfilledAt { get; }
     /// <summary>The excuse, if it was excused.</summary>
@@ -80,14 +89,19 @@ public sealed class Obligation
     /// <summary>
     /// The status at an instant. Facts recorded after the instant do not count yet, so asking about a past
     /// instant gives the answer of that instant. Fulfilment is judged at whole seconds: anything within
-    /// 23:59:59 on the due date is on time, 00:00:00 the next day is late.
+    /// 23:59:59 on the due date is on time, 00:00:00 the next day is late; a talk by the date it was held.
+    /// Unfulfilled after <see cref="ClosesAfter"/> it is missed.
     /// </summary>
     public ObligationStatus StatusOn(DateTimeOffset now)
     {
         if (Excuse is not null && Excuse.At <= now) return ObligationStatus.Excused;
         if (FulfilledAt is { } at && at <= now)
-            return at < Deadline.AddSeconds(1) ? ObligationStatus.Done : ObligationStatus.DoneLate;
+        {
+            var onTime = HeldOn is { } held ? held <= DueDate : at < Deadline.AddSeconds(1);
+            return onTime ? ObligationStatus.Done : ObligationStatus.DoneLate;
+        }
         if (now < StartsAt) return ObligationStatus.NotYetDue;
+        if (now > ClosesAfter) return ObligationStatus.Missed;
         if (now > OverdueAfter) return ObligationStatus.Overdue;
         if (now > Deadline || now >= DueSoonFrom) return ObligationStatus.DueSoon;
         return ObligationStatus.Due;
@@ -115,6 +129,9 @@ public static class ObligationStatusExtensions
     /// <summary>Still to be done: due, due soon or overdue.</summary>
     public static bool IsOpen(this ObligationStatus status) =>
         status is ObligationStatus.Due or ObligationStatus.DueSoon or ObligationStatus.Overdue;
+
+    /// <summary>Closed without fulfilment: counted as missed, never chased.</summary>
+    public static bool IsMissed(this ObligationStatus status) => status == ObligationStatus.Missed;
 
     /// <summary>Nothing more to do: done, done late or excused.</summary>
     public static bool IsSettled(this ObligationStatus status) =>

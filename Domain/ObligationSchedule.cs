@@ -95,7 +95,7 @@ public sealed class ObligationSchedule
     }
 
     /// <summary>
-    /// The members' open obligations (due, due soon or overdue) at the instant, from every period that has
+    /// The members' open obligations (due, due soon or overdue; never missed) at the instant, from every period that has
     /// started since <paramref name="since"/> (default: the branch's tracking start), oldest first.
     /// </summary>
     public IReadOnlyList<Obligation> OpenAt(IEnumerable<Member> owners, DateTimeOffset now, DateOnly? since = null)
@@ -115,6 +115,19 @@ public sealed class ObligationSchedule
     /// <summary>Completion of what a group's members owe for the period of the cadence that contains the date.</summary>
     public GroupCompletion CompletionOf(IEnumerable<Member> groupMembers, Cadence cadence, DateOnly date, DateTimeOffset now) =>
         CompletionOf(groupMembers, Period.Containing(cadence, date), now);
+
+    /// <summary>
+    /// Everything the members owed themselves (reports, and talks as mentors) for the periods of a calendar year, at
+    /// the instant: a closed period that was never handed in counts as missed.
+    /// </summary>
+    public GroupCompletion CompletionOfYear(IEnumerable<Member> members, int year, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var owed = new List<Obligation>();
+        foreach (var member in members) AddOwedBy(owed, member, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var periods = owed.Select(o => o.Period).Distinct().Order().ToList();
+        return GroupCompletion.Of(periods, owed, now);
+    }
 
     /// <summary>The member's own obligations (reports and talks they owe) over the date range with their status at the instant, newest first.</summary>
     public MemberHistory HistoryOf(Member member, DateOnly from, DateOnly to, DateTimeOffset now) =>
@@ -181,6 +194,7 @@ public sealed class ObligationSchedule
         return new Obligation(_days, Policy, rule, period, ownerId, subjectId,
             Facts.FulfilledAt(rule.Kind, ownerId, subjectId, period),
             Facts.ExcuseFor(rule.Kind, ownerId, subjectId, period),
-            extension);
+            extension,
+            rule.Kind == ObligationKind.Talk && ownerId is { } mentor ? Facts.TalkHeldOn(mentor, subjectId, period) : null);
     }
 }

@@ -129,16 +129,18 @@ public sealed record Policy
 
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
-    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3)
+    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
         if (dueSoonDays < 0) throw new ArgumentOutOfRangeException(nameof(dueSoonDays), dueSoonDays, "Due-soon days cannot be negative.");
+        if (extensionDays is < 1 or > 92) throw new ArgumentOutOfRangeException(nameof(extensionDays), extensionDays, "An extension is 1 to 92 days.");
         var duplicate = rules.GroupBy(r => (r.Kind, r.SubjectStage, r.Owner)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"The rule {duplicate.Key.Kind} / {duplicate.Key.SubjectStage} / {duplicate.Key.Owner} appears more than once.", nameof(rules));
         _rules = [.. rules];
         DueSoonDays = dueSoonDays;
+        ExtensionDays = extensionDays;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -149,6 +151,12 @@ public sealed record Policy
 
     /// <summary>An open obligation counts as due soon from this many days before its due date (default 3).</summary>
     public int DueSoonDays { get; }
+
+    /// <summary>The extension length when a policy does not say.</summary>
+    public const int DefaultExtensionDays = 7;
+
+    /// <summary>How many days an approved request for more time adds, counted from the later of the due date and the decision day (default 7).</summary>
+    public int ExtensionDays { get; }
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -190,8 +198,8 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(DueSoonDays, _rules.Length);
+    public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, _rules.Length);
 }

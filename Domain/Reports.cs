@@ -9,12 +9,13 @@ public readonly record struct ObligationAt(Obligation Obligation, ObligationStat
 /// <param name="Kind">What.</param>
 /// <param name="Period">For which period.</param>
 /// <param name="DueDate">Local due date, after any extension.</param>
-/// <param name="Status">Overdue, due soon, due or not yet due.</param>
+/// <param name="Status">Missed, overdue, due soon, due or not yet due.</param>
 public sealed record MissingObligation(int? OwnerId, int SubjectId, ObligationKind Kind, Period Period, DateOnly DueDate, ObligationStatus Status);
 
 /// <summary>
 /// How far a group is with what its members owe for a period. Every obligation is counted once:
-/// <c>Owed = Done + DoneLate + Excused + Overdue + Open</c>, where Open is due, due soon or not yet due.
+/// <c>Owed = Done + DoneLate + Excused + Overdue + Missed + Open</c>, where Open is due, due soon or not yet due
+/// and Missed is closed without fulfilment (see <see cref="HandInWindow"/>).
 /// </summary>
 public sealed record GroupCompletion(
     IReadOnlyList<Period> Periods,
@@ -24,17 +25,18 @@ public sealed record GroupCompletion(
     int Excused,
     int Overdue,
     int Open,
-    IReadOnlyList<MissingObligation> Missing)
+    IReadOnlyList<MissingObligation> Missing,
+    int Missed = 0)
 {
     /// <summary>Share of obligations settled (done, done late or excused); 1 when nothing is owed.</summary>
     public double SettledRate => Owed == 0 ? 1 : (Done + DoneLate + Excused) / (double)Owed;
 
-    /// <summary>Counts the obligations at the instant; missing ones are listed overdue first, then by due date, owner and kind.</summary>
+    /// <summary>Counts the obligations at the instant; missing ones are listed overdue first, then by due date, owner and kind; missed ones last.</summary>
     public static GroupCompletion Of(IReadOnlyList<Period> periods, IEnumerable<Obligation> obligations, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(obligations);
-        int owed = 0, done = 0, late = 0, excused = 0, overdue = 0, open = 0;
+        int owed = 0, done = 0, late = 0, excused = 0, overdue = 0, missed = 0, open = 0;
         var missing = new List<MissingObligation>();
         foreach (var o in obligations)
         {
@@ -46,20 +48,22 @@ public sealed record GroupCompletion(
                 case ObligationStatus.DoneLate: late++; continue;
                 case ObligationStatus.Excused: excused++; continue;
                 case ObligationStatus.Overdue: overdue++; break;
+                case ObligationStatus.Missed: missed++; break;
                 default: open++; break;
             }
             missing.Add(new(o.OwnerId, o.SubjectId, o.Kind, o.Period, o.DueDate, status));
         }
         missing.Sort(static (a, b) =>
         {
-            var c = (b.Status == ObligationStatus.Overdue).CompareTo(a.Status == ObligationStatus.Overdue);
+            var c = (a.Status == ObligationStatus.Missed).CompareTo(b.Status == ObligationStatus.Missed);
+            if (c == 0) c = (b.Status == ObligationStatus.Overdue).CompareTo(a.Status == ObligationStatus.Overdue);
             if (c == 0) c = a.DueDate.CompareTo(b.DueDate);
             if (c == 0) c = Nullable.Compare(a.OwnerId, b.OwnerId);
             if (c == 0) c = a.Kind.CompareTo(b.Kind);
             if (c == 0) c = a.SubjectId.CompareTo(b.SubjectId);
             return c;
         });
-        return new GroupCompletion(periods, owed, done, late, excused, overdue, open, missing);
+        return new GroupCompletion(periods, owed, done, late, excused, overdue, open, missing, missed);
     }
 }
 

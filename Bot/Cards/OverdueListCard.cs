@@ -22,9 +22,13 @@ public static class OverdueListCard
     public const string MemberField = "member";
     public const string ItemInputPrefix = "item_";
     public const string ReasonInputPrefix = "reason_";
+    /// <summary>Marks a decision made on this list, so that the handler answers with the list rebuilt.</summary>
+    public const string SourceField = "source";
+    public const string SourceValue = "overdue";
 
     public static AdaptiveCard Build(Language language, string title, IReadOnlyList<OverduePerson> people, int notListed,
-        IReadOnlyList<SubmittedReport> submitted, IReadOnlyList<LoggedTalk> talks, string cardId)
+        IReadOnlyList<SubmittedReport> submitted, IReadOnlyList<LoggedTalk> talks, string cardId,
+        IReadOnlyList<ExtensionRequestView>? pendingExtensions = null)
     {
         var t = Texts.Default;
         var body = new List<CardElement> { TextBlock.Trusted(UserText.Clip(title, 200)) with { Weight = TextWeight.Bolder, Size = TextSize.Medium } };
@@ -63,6 +67,7 @@ public static class OverdueListCard
             ]) { Separator = true, Spacing = Spacing.Medium });
         }
         if (notListed > 0) body.Add(TextBlock.Trusted(t.Get(language, "overdue.more", notListed)) with { IsSubtle = true });
+        if (pendingExtensions is { Count: > 0 }) AddPendingExtensions(body, language, pendingExtensions, cardId);
 
         body.Add(TextBlock.Trusted(t.Get(language, "overdue.submitted.title")) with { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large });
         body.Add(submitted.Count == 0
@@ -82,6 +87,30 @@ public static class OverdueListCard
             ? new List<CardAction> { new ActionSubmit(t.Get(language, "overdue.nudgeAll", people.Count), CardActionData.For(Verbs.OverdueNudgeAll, cardId)) }
             : null;
         return new AdaptiveCard(body, actions);
+    }
+
+    private static void AddPendingExtensions(List<CardElement> body, Language language, IReadOnlyList<ExtensionRequestView> pending, string cardId)
+    {
+        var t = Texts.Default;
+        body.Add(TextBlock.Trusted(t.Get(language, "overdue.extensions.title")) with { Weight = TextWeight.Bolder, Separator = true, Spacing = Spacing.Large });
+        foreach (var request in pending)
+        {
+            CardActionData Data(string decision) => CardActionData.For(Verbs.ExtensionDecide, cardId)
+                .With(ExtensionDecisionCard.ExtensionField, request.ExtensionId.ToString(CultureInfo.InvariantCulture))
+                .With(ExtensionDecisionCard.DecisionField, decision)
+                .With(SourceField, SourceValue);
+            body.Add(new Container(
+            [
+                TextBlock.Trusted(t.Get(language, "overdue.extensions.item", Markdown.Escape(UserText.Clip(request.RequesterName)),
+                    Formats.Kind(language, request.Kind), Formats.Period(language, request.Period), Formats.Date(language, request.RequestedUntil))),
+                TextBlock.User(UserText.Clip(request.Reason.ReplaceLineEndings(" "), 200)) with { IsSubtle = true, Spacing = Spacing.None },
+                new ActionSet(
+                [
+                    new ActionSubmit(t.Get(language, "extension.approve.approve"), Data("approve")) { Style = ActionStyle.Positive },
+                    new ActionSubmit(t.Get(language, "extension.approve.decline"), Data("decline")),
+                ]),
+            ]) { Separator = true, Spacing = Spacing.Medium });
+        }
     }
 
     private static string Item(Language language, OverdueItem item)

@@ -24,6 +24,6 @@ public static class ReminderCommitteeSummaryCard
     private static string Row(Language language, GroupCompletion c)
     {
         var percent = Math.Round(c.SettledRate * 100).ToString(CultureInfo.InvariantCulture);
-        return Texts.Default.Get(language, "summary.row", c.Done + c.DoneLate, c.Owed, percent, c.Overdue, c.Excused);
+        return Texts.Default.Get(language, "summary.row", c.Done + c.DoneLate, c.Owed, percent, c.Overdue, c.Excused, c.Missed);
     }
 }

@@ -5,11 +5,14 @@ namespace BranchBot.Bot.Cards;
 
 public sealed record StatusLine(ObligationKind Kind, Period Period, DateOnly DueDate, ObligationStatus Status, string? SubjectName);
 
+public sealed record PendingRequestLine(ObligationKind Kind, Period Period, DateOnly RequestedUntil, DateOnly AskedOn);
+
 /// <summary>"My status": what is still owed and by when, and what was done recently.</summary>
 public static class StatusCard
 {
     public static AdaptiveCard Build(Language language, string name, Stage stage, DateOnly stageSince,
-        IReadOnlyList<StatusLine> open, IReadOnlyList<StatusLine> done, bool canWriteReport)
+        IReadOnlyList<StatusLine> open, IReadOnlyList<StatusLine> done, bool canWriteReport,
+        IReadOnlyList<StatusLine>? missed = null, IReadOnlyList<PendingRequestLine>? pending = null)
     {
         var t = Texts.Default;
         string What(StatusLine l) => l.Kind == ObligationKind.Talk && l.SubjectName is not null
@@ -25,6 +28,17 @@ public static class StatusCard
             ? TextBlock.Trusted(t.Get(language, "status.nothingOwed"))
             : TextBlock.Trusted(string.Join("\n", open.Select(l => "- " + t.Get(language, "status.owed.item", What(l), Formats.Period(language, l.Period), Formats.Date(language, l.DueDate))
                 + (l.Status == ObligationStatus.Overdue ? " · " + Formats.Status(language, l.Status) : "")))));
+        if (pending is { Count: > 0 })
+        {
+            body.Add(TextBlock.Trusted(t.Get(language, "status.pending.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(TextBlock.Trusted(string.Join("\n", pending.Select(p => "- " + t.Get(language, "status.pending.item",
+                Formats.Kind(language, p.Kind), Formats.Period(language, p.Period), Formats.Date(language, p.RequestedUntil), Formats.Date(language, p.AskedOn))))));
+        }
+        if (missed is { Count: > 0 })
+        {
+            body.Add(TextBlock.Trusted(t.Get(language, "status.missed.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(TextBlock.Trusted(string.Join("\n", missed.Select(l => "- " + t.Get(language, "status.done.item", What(l), Formats.Period(language, l.Period), Formats.Status(language, l.Status))))));
+        }
         if (done.Count > 0)
         {
             body.Add(TextBlock.Trusted(t.Get(language, "status.done.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });

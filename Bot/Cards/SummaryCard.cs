@@ -26,12 +26,13 @@ public static class SummaryCard
             var total = new GroupCompletion(
                 [period],
                 rows.Sum(r => r.Completion.Owed), rows.Sum(r => r.Completion.Done), rows.Sum(r => r.Completion.DoneLate),
-                rows.Sum(r => r.Completion.Excused), rows.Sum(r => r.Completion.Overdue), rows.Sum(r => r.Completion.Open), []);
+                rows.Sum(r => r.Completion.Excused), rows.Sum(r => r.Completion.Overdue), rows.Sum(r => r.Completion.Open), [],
+                rows.Sum(r => r.Completion.Missed));
             facts.Add(Fact.Trusted(t.Get(language, "summary.total"), Row(total)));
             body.Add(new FactSet(facts));
         }
 
         string Row(GroupCompletion c) => t.Get(language, "summary.row", c.Done + c.DoneLate, c.Owed,
-            (int)Math.Round(c.SettledRate * 100, MidpointRounding.AwayFromZero), c.Overdue, c.Excused);
+            (int)Math.Round(c.SettledRate * 100, MidpointRounding.AwayFromZero), c.Overdue, c.Excused, c.Missed);
     }
 }

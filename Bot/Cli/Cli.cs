@@ -100,12 +100,16 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
         var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
             scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
-        var members = await db.Members.AsNoTracking().ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Include(m => m.Mentors).ToListAsync(ct);
         var facts = new FactIndex(
             await db.Submissions.AsNoTracking().ToListAsync(ct),
             await db.Talks.AsNoTracking().ToListAsync(ct),
-            evaluations: await db.Evaluations.AsNoTracking().ToListAsync(ct));
+            await db.Excuses.AsNoTracking().ToListAsync(ct),
+            await db.Extensions.AsNoTracking().ToListAsync(ct),
+            await db.Evaluations.AsNoTracking().ToListAsync(ct));
         var t = YearlyTotals.Compute(branch, members, facts, year);
+        var now = (scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var duties = new ObligationSchedule(branch, (await db.ReadBranchSettingAsync(ct)).Policy, members, facts).CompletionOfYear(members, year, now);
         int Stage(IReadOnlyDictionary<Stage, int> counts, Stage stage) => counts.TryGetValue(stage, out var n) ? n : 0;
         var text = language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? $"""
@@ -113,6 +117,7 @@ public static class Cli
               Reports received: {t.ReportsReceived} ({t.ThoughtReports} thought reports, {t.BranchReports} reports to the branch; {t.ReportsByProbationaryMembers} by probationary members)
               Talks held: {t.TalksHeld} ({t.TalksWithActivists} with {t.ActivistsTalkedWith} activists; {t.TalksAtDevelopmentStage} at the development stage)
               Evaluations: {t.Evaluations}
+              Duties owed for {t.Year}: {duties.Owed} ({duties.Done} on time, {duties.DoneLate} late, {duties.Excused} excused, {duties.Overdue} overdue, {duties.Missed} missed, {duties.Open} still open)
               On the roll: {Stage(t.PeoplePerStage, Domain.Stage.Activist)} activists, {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} probationary members, {Stage(t.PeoplePerStage, Domain.Stage.Full)} full members
               Entered their stage in {t.Year}: {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} activists filed, {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} new members, {Stage(t.EnteredStageInYear, Domain.Stage.Full)} converted
               """
@@ -121,6 +126,7 @@ public static class Cli
               收到汇报 {t.ReportsReceived} 份（思想汇报 {t.ThoughtReports} 份，向支部的书面汇报 {t.BranchReports} 份；其中预备党员 {t.ReportsByProbationaryMembers} 份）
               谈心谈话 {t.TalksHeld} 次（与 {t.ActivistsTalkedWith} 名积极分子谈话 {t.TalksWithActivists} 次；发展阶段谈话 {t.TalksAtDevelopmentStage} 次）
               考察鉴定 {t.Evaluations} 份
+              本年应完成 {duties.Owed} 项（按时 {duties.Done}，逾期完成 {duties.DoneLate}，免除 {duties.Excused}，逾期 {duties.Overdue}，已截止未交 {duties.Missed}，待完成 {duties.Open}）
               在册：积极分子 {Stage(t.PeoplePerStage, Domain.Stage.Activist)} 人，发展对象 {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} 人，预备党员 {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} 人，正式党员 {Stage(t.PeoplePerStage, Domain.Stage.Full)} 人
               本年进入当前阶段：新确定积极分子 {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} 人，发展对象 {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} 人，新发展党员 {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} 人，按期转正 {Stage(t.EnteredStageInYear, Domain.Stage.Full)} 人
               """;

@@ -32,8 +32,15 @@ public sealed class InfoFlows
             x.Obligation.SubjectId != me.Id && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var s) ? s.Name : null);
         var open = items.Where(x => x.Status.IsOpen()).OrderBy(x => x.Obligation.DueDate).Select(Line).ToList();
         var done = items.Where(x => x.Status.IsSettled()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
+        var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var canWrite = open.Any(l => l.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport);
-        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite));
+        var pending = (await turn.Db.Extensions.AsNoTracking()
+                .Where(e => e.MemberId == me.Id && e.Status == ExtensionStatus.Requested)
+                .OrderBy(e => e.Id)
+                .ToListAsync(cancellationToken))
+            .Select(e => new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)))
+            .ToList();
+        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending));
     }
 
     public async Task<Reply> SummaryAsync(Turn turn, CancellationToken cancellationToken)

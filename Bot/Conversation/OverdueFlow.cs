@@ -32,11 +32,21 @@ public sealed class OverdueFlow(IProactiveSender sender)
             : turn.T("overdue.title", Markdown.Escape(groupName), periodText);
         var submitted = await SubmittedAsync(turn, scope, cancellationToken);
         var talks = await TalksAsync(turn, scope, cancellationToken);
-        if (people.Count == 0 && submitted.Count == 0 && talks.Count == 0)
+        var pending = await PendingExtensionsAsync(turn, scope, cancellationToken);
+        if (people.Count == 0 && submitted.Count == 0 && talks.Count == 0 && pending.Count == 0)
             return Reply.Say(turn.T("overdue.none", groupName is null ? turn.Branch.Name : Markdown.Escape(groupName)));
 
         var listed = people.Take(MaxPeopleListed).ToList();
-        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, talks, ReportFlow.NewCardId()));
+        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, talks, ReportFlow.NewCardId(), pending));
+    }
+
+    /// <summary>The list rebuilt after a change made on it (an excuse, a decision), replacing the answered card so that it is never stale.</summary>
+    public async Task<Reply> RefreshedListAsync(Turn turn, string text, CancellationToken cancellationToken)
+    {
+        var list = await ShowAsync(turn, cancellationToken);
+        return list is Reply.Message { Card: { } card }
+            ? new Reply.ReplaceCard(card, text)
+            : new Reply.ReplaceCard(new AdaptiveCard([TextBlock.Trusted(UserText.Clip((list as Reply.Message)?.Text ?? "", 400))]), text);
     }
 
     public async Task<Reply> NudgeAsync(Turn turn, CardData data, CancellationToken cancellationToken)
@@ -109,6 +119,9 @@ public sealed class OverdueFlow(IProactiveSender sender)
         if (status is ObligationStatus.Done or ObligationStatus.DoneLate)
             return new Reply.Refused(turn.T("error.alreadyAnswered", Formats.Date(turn.Language, turn.Branch.LocalDate(obligation.FulfilledAt ?? turn.Now))));
 
+        if (status == ObligationStatus.Missed)
+            return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, obligation.Period)));
+
         turn.Db.Excuses.Add(new Excuse(obligation.OwnerId, obligation.SubjectId, obligation.Kind, obligation.Period, reason!, turn.Member.Id, turn.Now));
         try
         {
@@ -120,7 +133,11 @@ public sealed class OverdueFlow(IProactiveSender sender)
             turn.Db.ChangeTracker.Clear();
             return await AlreadyExcusedAsync(turn, obligation, cancellationToken);
         }
-        return Reply.Say(turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period)));
+
+        var told = await TellExcusedAsync(turn, obligation, schedule, reason!, cancellationToken);
+        var text = turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period));
+        if (!told) text += "\n\n" + turn.T("excuse.notTold", Markdown.Escape(owner.Name));
+        return await RefreshedListAsync(turn, text, cancellationToken);
     }
 
     /// <summary>Who excused the obligation and when, read from the stored excuse (the winner of any race).</summary>
@@ -132,6 +149,40 @@ public sealed class OverdueFlow(IProactiveSender sender)
             .FirstAsync(cancellationToken);
         return new Reply.Refused(turn.T("overdue.alreadyExcused", Markdown.Escape(excuse.By), Formats.Date(turn.Language, turn.Branch.LocalDate(excuse.At))));
     }
+
+    /// <summary>The person who owed it hears, in their own language, that it was excused, by whom and why.</summary>
+    private async Task<bool> TellExcusedAsync(Turn turn, Obligation obligation, ObligationSchedule schedule, string reason, CancellationToken cancellationToken)
+    {
+        if (obligation.OwnerId is not { } ownerId) return true;
+        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == ownerId, cancellationToken);
+        var language = UserLanguage.For(user);
+        var what = obligation.Kind == ObligationKind.Talk && obligation.SubjectId != ownerId && schedule.Members.TryGetValue(obligation.SubjectId, out var mentee)
+            ? Texts.Default.Get(language, "overdue.talkWith", Markdown.Escape(mentee.Name))
+            : Formats.Kind(language, obligation.Kind);
+        var text = Texts.Default.Get(language, "excuse.told", Markdown.Escape(turn.Member.Name), what,
+            Formats.Period(language, obligation.Period), Markdown.Escape(UserText.Clip(reason.ReplaceLineEndings(" "), 200)));
+        return (await sender.SendAsync(ownerId, null, text, cancellationToken)).Result == DeliveryResult.Sent;
+    }
+
+    /// <summary>Requests for more time in the speaker's scope that are still waiting, newest first, with the due date they would move.</summary>
+    private static async Task<List<ExtensionRequestView>> PendingExtensionsAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
+    {
+        var rows = await turn.Db.Extensions.AsNoTracking()
+            .Where(e => e.Status == ExtensionStatus.Requested && scope.Contains(e.MemberId))
+            .Join(turn.Db.Members, e => e.MemberId, m => m.Id, (e, m) => new { Extension = e, Member = m })
+            .OrderByDescending(x => x.Extension.Id)
+            .Take(MaxPendingListed)
+            .ToListAsync(cancellationToken);
+        return rows
+            .Where(x => ReportFlow.CanDecideFor(turn.Member, x.Member))
+            .Select(x => new ExtensionRequestView(x.Extension.Id, x.Member.Name, x.Extension.Kind, x.Extension.Period,
+                x.Extension.Period.End, x.Extension.RequestedUntil, x.Extension.Reason))
+            .ToList();
+    }
+
+    public const int MaxPendingListed = 10;
+
+    private static string Key(Obligation o) => string.Create(CultureInfo.InvariantCulture, $"{o.Kind}:{o.Period.Key}:{o.SubjectId}");
 
     /// <summary>Whom the speaker may chase: their group as leader, everyone as committee.</summary>
     private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
@@ -218,10 +269,25 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == person.MemberId, cancellationToken);
         var language = UserLanguage.For(user);
         var t = Texts.Default;
-        var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), Formats.Kind(language, item.Kind),
+        var what = item.Kind == ObligationKind.Talk && item.SubjectName is not null
+            ? t.Get(language, "overdue.talkWith", Markdown.Escape(item.SubjectName))
+            : Formats.Kind(language, item.Kind);
+        var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), what,
             Formats.Period(language, item.Period), Formats.Date(language, item.DueDate));
         AdaptiveCard? card = null;
-        if (item.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport)
+        if (item.Kind == ObligationKind.Talk)
+        {
+            // The talk form for the mentor, with this mentee already chosen.
+            var mentorId = person.MemberId;
+            var mentees = await turn.Db.Members.AsNoTracking()
+                .Where(m => m.Mentors.Any(a => a.MentorId == mentorId))
+                .OrderBy(m => m.Name)
+                .Select(m => new MenteeOption(m.Id, m.Name))
+                .ToListAsync(cancellationToken);
+            if (mentees.Any(m => m.MemberId == item.SubjectId))
+                card = TalkFormCard.Build(language, mentees, turn.Today, ReportFlow.NewCardId(), item.SubjectId);
+        }
+        else if (item.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport)
         {
             var owner = await turn.Db.Members.AsNoTracking().FirstAsync(m => m.Id == person.MemberId, cancellationToken);
             var rule = turn.Policy.Find(item.Kind, owner.Stage, Owner.Self);

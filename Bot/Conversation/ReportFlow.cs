@@ -8,26 +8,60 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
-public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILogger<ReportFlow> logger)
 {
-    public static readonly TimeSpan ExtensionLength = TimeSpan.FromDays(7);
-
-    /// <summary>The form for the most pressing written report, or the current period's for a revision.</summary>
-    public async Task<Reply> ShowFormAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// The form for the most pressing written report, or the current period's for a revision. When reports of
+    /// more than one kind are open (a probationary member's monthly and quarterly), the person chooses; the
+    /// choice comes back with a kind and period, which are only honoured if that report can still be handed in.
+    /// </summary>
+    public async Task<Reply> ShowFormAsync(Turn turn, CardData? data, CancellationToken cancellationToken)
     {
         var member = turn.Member;
+        ObligationKind? chosenKind = null;
+        Period? chosenPeriod = null;
+        if (data is not null)
+        {
+            chosenKind = data.Choice<ObligationKind>(ReportFormCard.KindField, required: false);
+            chosenPeriod = data.Period(ReportFormCard.PeriodField, required: false);
+            if (data.Error is { } error) return Errors.Refuse(turn, error);
+        }
+
         var schedule = await ScheduleLoading.LoadAsync(turn, [member.Id], cancellationToken);
         var open = schedule.OpenAt([member], turn.Now, ScheduleLoading.Since(turn))
-            .Where(o => o.Rule.IsWritten && o.OwnerId == member.Id && !ScheduleLoading.IsClosed(o.Period, turn.Today))
+            .Where(o => o.Rule.IsWritten && o.OwnerId == member.Id)
             .OrderBy(o => o.DueDate)
-            .FirstOrDefault();
-        if (open is not null) return Reply.Show(Form(turn.Language, open.Kind, open.Period, open.DueDate, open.Rule.MinLength));
+            .ToList();
+        if (chosenKind is { } kind && chosenPeriod is { } period)
+        {
+            var chosen = open.FirstOrDefault(o => o.Kind == kind && o.Period == period);
+            if (chosen is not null) return Reply.Show(Form(turn.Language, chosen.Kind, chosen.Period, chosen.DueDate, chosen.Rule.MinLength));
+            var rule = WrittenRule(turn, kind, period);
+            if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
+            if (HandInWindow.IsNotOpen(period, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period)));
+            // Already handed in but still within its window: the form for a new version, as SubmitAsync accepts one.
+            var due = await DueDateAsync(turn, member.Id, kind, period, cancellationToken);
+            if (HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
+            return Reply.Show(Form(turn.Language, kind, period, due, rule.MinLength));
+        }
 
-        var rule = turn.Policy.RulesFor(member.Stage, Owner.Self).FirstOrDefault(r => r.IsWritten);
-        if (rule is null) return Reply.Say(turn.T("status.nothingOwed"));
-        var period = Period.Containing(rule.Cadence, turn.Today);
-        return Reply.Show(Form(turn.Language, rule.Kind, period, period.End, rule.MinLength));
+        var mostPressingByKind = open.GroupBy(o => o.Kind).Select(g => g.First()).OrderBy(o => o.DueDate).ToList();
+        if (mostPressingByKind.Count > 1)
+            return Reply.Show(ReportChoiceCard.Build(turn.Language, [.. open.Take(MaxChoices).Select(o => new ReportChoice(o.Kind, o.Period, o.DueDate))]));
+        if (mostPressingByKind.Count == 1)
+        {
+            var first = mostPressingByKind[0];
+            return Reply.Show(Form(turn.Language, first.Kind, first.Period, first.DueDate, first.Rule.MinLength));
+        }
+
+        var current = turn.Policy.RulesFor(member.Stage, Owner.Self).FirstOrDefault(r => r.IsWritten);
+        if (current is null) return Reply.Say(turn.T("status.nothingOwed"));
+        var currentPeriod = Period.Containing(current.Cadence, turn.Today);
+        return Reply.Show(Form(turn.Language, current.Kind, currentPeriod, currentPeriod.End, current.MinLength));
     }
+
+    /// <summary>At most this many reports are offered in the choice; the oldest come first.</summary>
+    public const int MaxChoices = 6;
 
     public static AdaptiveCard Form(Language language, ObligationKind kind, Period period, DateOnly dueDate, int minLength) =>
         ReportFormCard.Build(language, new ReportForm(kind, period, dueDate, NewCardId(), minLength));
@@ -43,8 +77,9 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         var member = turn.Member;
         var rule = WrittenRule(turn, kind!.Value, period!);
         if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
-        if (ScheduleLoading.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
-        if (ScheduleLoading.IsClosed(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+        if (HandInWindow.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
+        var currentDue = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
+        if (HandInWindow.IsClosed(period!, turn.Today, currentDue, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
         var words = WordCounter.Count(text);
         if (words < rule.MinLength) return new Reply.Refused(turn.T("error.tooShort", words, rule.MinLength));
 
@@ -80,11 +115,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         }
 
         // An extension only moves the due date later, so a report in by the period's end is on time without asking.
-        var late = saved.SubmittedAt > turn.Branch.EndOfDay(period!.End)
-            && await DueDateAsync(turn, member.Id, kind.Value, period, cancellationToken) is var dueDate
-            && saved.SubmittedAt > turn.Branch.EndOfDay(dueDate)
-                ? dueDate
-                : (DateOnly?)null;
+        var late = saved.SubmittedAt > turn.Branch.EndOfDay(currentDue) ? currentDue : (DateOnly?)null;
         return new Reply.ReplaceCard(ReceiptCard.Build(turn.Language,
             new Receipt(kind.Value, period!, turn.Today, words, saved.Version, late)));
     }
@@ -97,17 +128,19 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         if (data.Error is { } error) return Errors.Refuse(turn, error);
 
         var member = turn.Member;
-        if (WrittenRule(turn, kind!.Value, period!) is null) return new Reply.Refused(turn.T("error.notPermitted"));
-        if (ScheduleLoading.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
-        if (ScheduleLoading.IsClosed(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+        var rule = WrittenRule(turn, kind!.Value, period!);
+        if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (HandInWindow.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
+        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
+        if (HandInWindow.IsClosed(period!, turn.Today, dueDate, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
 
         if (await PendingRequestAsync(turn, kind.Value, period!, cancellationToken) is { } pending) return AlreadyRequested(turn, pending);
 
-        var deciders = await Deciders(turn, member, cancellationToken);
-        if (deciders.Count == 0) return new Reply.Refused(turn.T("extension.none"));
+        var leaders = await LeadersAsync(turn, member, cancellationToken);
+        var committee = await CommitteeAsync(turn, member, cancellationToken);
+        if (leaders.Count == 0 && committee.Count == 0) return new Reply.Refused(turn.T("extension.none"));
 
-        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
-        var extension = new Extension(member.Id, kind.Value, period!, dueDate.AddDays(ExtensionLength.Days), reason!, turn.Now);
+        var extension = new Extension(member.Id, kind.Value, period!, HandInWindow.ExtendedDueDate(dueDate, turn.Today, turn.Policy.ExtensionDays), reason!, turn.Now);
         turn.Db.Extensions.Add(extension);
         try
         {
@@ -125,20 +158,39 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         }
 
         var view = new ExtensionRequestView(extension.Id, member.Name, kind.Value, period!, dueDate, extension.RequestedUntil, extension.Reason);
+        var what = (Formats.Kind(turn.Language, kind.Value), Formats.Period(turn.Language, period!));
+        static string Names(IEnumerable<Member> people) => Markdown.Escape(string.Join("、", people.Select(p => p.Name)));
+
+        // The group leader decides; when no leader's card can be delivered the committee gets it, and the student is told which happened.
+        var reachedLeaders = await SendDecisionCardsAsync(leaders, view, cancellationToken);
+        if (reachedLeaders.Count > 0)
+            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachedLeaders)));
+        var reachedCommittee = await SendDecisionCardsAsync(committee.Where(c => leaders.All(l => l.Member.Id != c.Member.Id)).ToList(), view, cancellationToken);
+        if (leaders.Count == 0 && reachedCommittee.Count > 0)
+            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachedCommittee)));
+        if (reachedCommittee.Count > 0)
+            return Reply.Say(turn.T("extension.request.leaderUnreachable", what.Item1, what.Item2, Names(leaders.Select(l => l.Member)), Names(reachedCommittee)));
+        return Reply.Say(turn.T("extension.request.nobodyReached", what.Item1, what.Item2, Names(leaders.Concat(committee).Select(l => l.Member).DistinctBy(m => m.Id))));
+    }
+
+    private async Task<List<Member>> SendDecisionCardsAsync(List<(Member Member, Language Language)> deciders, ExtensionRequestView view, CancellationToken cancellationToken)
+    {
+        var reached = new List<Member>();
         foreach (var decider in deciders)
         {
             var card = ExtensionDecisionCard.Build(decider.Language, view, NewCardId());
-            await sender.SendAsync(decider.Member.Id, card, null, cancellationToken);
+            var outcome = await sender.SendAsync(decider.Member.Id, card, null, cancellationToken);
+            if (outcome.Result == DeliveryResult.Sent) reached.Add(decider.Member);
+            else logger.LogInformation("The extension decision card for {DeciderId} was not delivered: {Result}.", decider.Member.Id, outcome.Result);
         }
-
-        return Reply.Say(turn.T("extension.request.sent", Formats.Kind(turn.Language, kind.Value), Formats.Period(turn.Language, period!),
-            Markdown.Escape(string.Join("、", deciders.Select(d => d.Member.Name)))));
+        return reached;
     }
 
     public async Task<Reply> DecideExtensionAsync(Turn turn, CardData data, CancellationToken cancellationToken)
     {
         var reference = data.Reference(ExtensionDecisionCard.ExtensionField);
         var decision = data.String(ExtensionDecisionCard.DecisionField, 16);
+        var fromList = data.String(OverdueListCard.SourceField, 16, required: false) == OverdueListCard.SourceValue;
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!long.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var extensionId) || decision is not ("approve" or "decline"))
             return new Reply.Refused(turn.T("error.forgedId"));
@@ -151,7 +203,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
 
         var approve = decision == "approve";
         var dueBefore = await DueDateAsync(turn, requester.Id, extension.Kind, extension.Period, cancellationToken);
-        extension.Decide(approve, turn.Member.Id, turn.Now);
+        extension.Decide(approve, turn.Member.Id, turn.Now, approve ? HandInWindow.ExtendedDueDate(dueBefore, turn.Today, turn.Policy.ExtensionDays) : null);
         if (!await turn.Db.TryStoreDecisionAsync(extension, cancellationToken)) return await AlreadyDecidedAsync(turn, extension.Id, cancellationToken);
 
         var requesterUser = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == requester.Id, cancellationToken);
@@ -166,6 +218,7 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
         var decided = approve
             ? turn.T("extension.decided.approved", name, Formats.Date(turn.Language, extension.RequestedUntil))
             : turn.T("extension.decided.declined", name);
+        if (fromList) return await overdue.RefreshedListAsync(turn, decided, cancellationToken);
         return new Reply.ReplaceCard(ExtensionDecisionCard.Decided(turn.Language, decided));
     }
 
@@ -193,20 +246,22 @@ public sealed class ReportFlow(IProactiveSender sender, ILogger<ReportFlow> logg
     public static bool CanDecideFor(Member decider, Member requester) =>
         decider.Id != requester.Id && ((decider.IsGroupLeader && decider.GroupId == requester.GroupId) || decider.IsCommittee);
 
-    private static async Task<List<(Member Member, Language Language)>> Deciders(Turn turn, Member requester, CancellationToken cancellationToken)
+    /// <summary>The requester's group leaders (never the requester).</summary>
+    private static Task<List<(Member Member, Language Language)>> LeadersAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
+        WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
+            .Where(m => m.GroupId == requester.GroupId && m.Id != requester.Id && (m.Roles & Roles.GroupLeader) != 0), cancellationToken);
+
+    /// <summary>The secretary and organisation members (never the requester): they decide when no leader can.</summary>
+    private static Task<List<(Member Member, Language Language)>> CommitteeAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
+        WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
+            .Where(m => m.Id != requester.Id && (m.Roles & (Roles.OrganizationMember | Roles.Secretary)) != 0), cancellationToken);
+
+    private static async Task<List<(Member Member, Language Language)>> WithLanguagesAsync(Turn turn, IQueryable<Member> query, CancellationToken cancellationToken)
     {
-        var leaders = await turn.Db.Members.AsNoTracking()
-            .Where(m => m.GroupId == requester.GroupId && m.Id != requester.Id && (m.Roles & Roles.GroupLeader) != 0)
-            .ToListAsync(cancellationToken);
-        if (leaders.Count == 0)
-        {
-            leaders = await turn.Db.Members.AsNoTracking()
-                .Where(m => m.Id != requester.Id && (m.Roles & (Roles.OrganizationMember | Roles.Secretary)) != 0)
-                .ToListAsync(cancellationToken);
-        }
-        var ids = leaders.Select(l => l.Id).ToList();
+        var people = await query.OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var ids = people.Select(l => l.Id).ToList();
         var users = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null && ids.Contains(u.MemberId.Value)).ToListAsync(cancellationToken);
-        return leaders.Select(l => (l, UserLanguage.For(users.FirstOrDefault(u => u.MemberId == l.Id)))).ToList();
+        return people.Select(l => (l, UserLanguage.For(users.FirstOrDefault(u => u.MemberId == l.Id)))).ToList();
     }
 
     private static PolicyRule? WrittenRule(Turn turn, ObligationKind kind, Period period)

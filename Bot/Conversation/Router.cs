@@ -23,7 +23,7 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
     public Task<Reply> OnTextAsync(Turn turn, string? text, CancellationToken cancellationToken) => Match(text) switch
     {
         Command.Help => info.HelpAsync(turn, notUnderstood: false, cancellationToken),
-        Command.SubmitReport => reports.ShowFormAsync(turn, cancellationToken),
+        Command.SubmitReport => reports.ShowFormAsync(turn, null, cancellationToken),
         Command.MyStatus => info.StatusAsync(turn, cancellationToken),
         Command.LogTalk => talks.ShowFormAsync(turn, null, cancellationToken),
         Command.Overdue => overdue.ShowAsync(turn, cancellationToken),
@@ -34,7 +34,7 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
 
     public Task<Reply> OnCardAsync(Turn turn, CardData data, CancellationToken cancellationToken) => data.Verb switch
     {
-        Verbs.ReportForm => reports.ShowFormAsync(turn, cancellationToken),
+        Verbs.ReportForm => reports.ShowFormAsync(turn, data, cancellationToken),
         Verbs.ReportSubmit => reports.SubmitAsync(turn, data, cancellationToken),
         Verbs.ExtensionRequest => reports.RequestExtensionAsync(turn, data, cancellationToken),
         Verbs.ExtensionDecide => reports.DecideExtensionAsync(turn, data, cancellationToken),

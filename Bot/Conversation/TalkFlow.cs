@@ -44,8 +44,10 @@ public sealed class TalkFlow(ILogger<TalkFlow> logger)
         var day = date!.Value;
         if (day > turn.Today) return new Reply.Refused(turn.T("error.dateInFuture", Formats.Date(turn.Language, day)));
         if (day < mentee.StageSince) return new Reply.Refused(turn.T("error.dateBeforeStage", Formats.Date(turn.Language, day), Formats.Date(turn.Language, mentee.StageSince)));
-        var period = Period.Containing(Cadence.Monthly, day);
-        if (ScheduleLoading.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
+        // The talk counts in the period of its date at the cadence of this mentee's talk duty (quarterly for a development target).
+        var cadence = turn.Policy.Find(ObligationKind.Talk, mentee.Stage, Owner.Mentor)?.Cadence ?? Cadence.Monthly;
+        var period = Period.Containing(cadence, day);
+        if (HandInWindow.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
 
         var key = $"{turn.Member.Id}:{cardId}";
         if (await AlreadyLoggedAsync(turn, key, cancellationToken) is { } logged) return logged;

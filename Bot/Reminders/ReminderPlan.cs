@@ -22,21 +22,31 @@ public static class Steps
     public const string Overdue = "overdue";
     public const string Committee = "committee";
     public static string Remind(int daysBefore) => FormattableString.Invariant($"remind-{daysBefore}d");
+    /// <summary>A reminder before an extended due date: its own ledger step, so the reminders sent before the original date do not stand in for it.</summary>
+    public static string Remind(int daysBefore, DateOnly extendedDueDate) => FormattableString.Invariant($"remind-{daysBefore}d-{extendedDueDate:yyyyMMdd}");
     public static string Leader(DateOnly day) => FormattableString.Invariant($"leader-{day:yyyy-MM-dd}");
 }
 
 /// <summary>Decides from the policy and the facts what each job owes to whom at an instant. Pure: no clock, no database.</summary>
 public static class ReminderPlanner
 {
-    /// <summary>Reminders before the deadline of open obligations of the given cadences, owed by a person (own reports) or a mentor (talks).</summary>
+    /// <summary>
+    /// Reminders before the deadline of open obligations of the given cadences, owed by a person (own reports) or a
+    /// mentor (talks): the current periods, and an earlier period whose approved extension moved its due date ahead.
+    /// Nothing for a closed (missed) period.
+    /// </summary>
     public static IReadOnlyList<StepGroup> Reminders(BranchSnapshot state, DateTimeOffset asOf, IReadOnlySet<Cadence> cadences)
     {
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
+        var extendedFrom = today.AddMonths(-2 * (cadences.Count == 0 ? 1 : (int)cadences.Max()));
         var groups = new List<StepGroup>();
         foreach (var member in state.Members)
         {
-            foreach (var o in state.Schedule.OwedBy(member, today, today))
+            var owed = state.Schedule.OwedBy(member, today, today);
+            if (state.Schedule.Facts.Extensions.Count > 0)
+                owed = [.. owed, .. state.Schedule.OwedBy(member, extendedFrom, today).Where(o => o.DueDate > o.Period.End && !o.Period.Contains(today))];
+            foreach (var o in owed)
             {
                 if (o.OwnerId is not { } owner || !cadences.Contains(o.Rule.Cadence)) continue;
                 if (!o.StatusOn(asOf).IsOpen() || asOf > o.Deadline) continue;
@@ -45,7 +55,8 @@ public static class ReminderPlanner
                 {
                     var at = branch.ToInstant(o.DueDate.AddDays(-offset).ToDateTime(o.Rule.ReminderTime));
                     if (at < o.StartsAt || at > asOf) continue;
-                    var key = new ReminderKey(owner, o.Kind, o.Period, Steps.Remind(offset), o.SubjectId);
+                    var step = o.DueDate == o.Period.End ? Steps.Remind(offset) : Steps.Remind(offset, o.DueDate);
+                    var key = new ReminderKey(owner, o.Kind, o.Period, step, o.SubjectId);
                     due.Add(new PlannedReminder(key, at, o, ObligationCard(state, o, today)));
                 }
                 if (due.Count > 0) groups.Add(new StepGroup([.. due.OrderBy(p => p.DueAt)]));

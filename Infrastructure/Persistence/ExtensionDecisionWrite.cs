@@ -18,6 +18,7 @@ public static class ExtensionDecisionWrite
             .Where(e => e.Id == decided.Id && e.Status == ExtensionStatus.Requested)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Status, decided.Status)
+                .SetProperty(e => e.RequestedUntil, decided.RequestedUntil)
                 .SetProperty(e => e.DecidedById, decided.DecidedById)
                 .SetProperty(e => e.DecidedAt, decided.DecidedAt), cancellationToken);
         return rows == 1;

@@ -185,15 +185,16 @@ public class ObligationScheduleTests
     }
 
     [Fact]
-    public void OpenAt_Instant_ListsDueAndOverdueButNotSettled()
+    public void OpenAt_Instant_ListsDueAndOverdueButNotSettledOrMissed()
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
         var facts = new FactIndex(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-27 22:00:00"))]);
 
         var open = Schedule([activist], facts).OpenAt([activist], At.Cst("2026-04-10 09:00:00"));
 
-        Assert.Equal(["ThoughtReport 2026-01 7->7", "ThoughtReport 2026-03 7->7", "ThoughtReport 2026-04 7->7"], Keys(open));
-        Assert.Equal(At.P("2026-01"), open[0].Period);
+        // January closed when February ended: missed, no longer open.
+        Assert.Equal(["ThoughtReport 2026-03 7->7", "ThoughtReport 2026-04 7->7"], Keys(open));
+        Assert.Equal(ObligationStatus.Overdue, open[0].StatusOn(At.Cst("2026-04-10 09:00:00")));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public class GroupCompletionTests
     }
 
     [Fact]
-    public void Of_MissingOrder_OverdueFirstThenByDueDate()
+    public void Of_MissingOrder_OverdueFirstThenByDueDateMissedLast()
     {
         var activist = MemberBuilder.Activist(7).Build();
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], FactIndex.Empty);
@@ -76,8 +76,9 @@ public class GroupCompletionTests
 
         var completion = GroupCompletion.Of([At.P("2026-01"), At.P("2026-02"), At.P("2026-03")], obligations, At.Cst("2026-03-10 00:00:00"));
 
-        Assert.Equal(["2026-01", "2026-02", "2026-03"], completion.Missing.Select(m => m.Period.Key));
-        Assert.Equal((2, 1), (completion.Overdue, completion.Open));
+        // On 10 March January's window has closed (February ended): missed, listed after what can still be handed in.
+        Assert.Equal(["2026-02", "2026-03", "2026-01"], completion.Missing.Select(m => m.Period.Key));
+        Assert.Equal((1, 1, 1, 3), (completion.Overdue, completion.Missed, completion.Open, completion.Owed));
     }
 }
 
@@ -94,7 +95,7 @@ public class MemberHistoryTests
 
         Assert.Same(activist, history.Member);
         Assert.Equal(
-            [("2026-03", ObligationStatus.Due), ("2026-02", ObligationStatus.Done), ("2026-01", ObligationStatus.Overdue)],
+            [("2026-03", ObligationStatus.Due), ("2026-02", ObligationStatus.Done), ("2026-01", ObligationStatus.Missed)],
             history.Items.Select(i => (i.Obligation.Period.Key, i.Status)));
     }
 
@@ -115,6 +116,21 @@ public class MemberHistoryTests
 
 public class YearlyTotalsTests
 {
+    [Fact]
+    public void CompletionOfYear_ActivistWithGapsSeenInDecember_ClosedMonthsCountAsMissed()
+    {
+        var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
+        var facts = new FactIndex(
+            submissions: [Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")), Fact.Report(7, "2026-10", At.Cst("2026-11-03 10:00:00"))],
+            excuses: [Fact.Excuse(7, 7, ObligationKind.ThoughtReport, "2026-02", At.Cst("2026-02-10 10:00:00"))]);
+        var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], facts);
+
+        var year = schedule.CompletionOfYear([activist], 2026, At.Cst("2026-12-10 10:00:00"));
+
+        // January on time, February excused, October late, November overdue, December open; March to September missed.
+        Assert.Equal((12, 1, 1, 1, 1, 7, 1), (year.Owed, year.Done, year.DoneLate, year.Excused, year.Overdue, year.Missed, year.Open));
+    }
+
     [Fact]
     public void Compute_Year_CountsInTheSeedsShape()
     {

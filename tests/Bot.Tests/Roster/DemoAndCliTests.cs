@@ -202,6 +202,7 @@ public class CliTests : IDisposable
         Assert.Contains("在册：积极分子", output);
         Assert.Matches(@"收到汇报 [1-9]\d* 份", output);
         Assert.Matches(@"谈心谈话 [1-9]\d* 次", output);
+        Assert.Matches(@"本年应完成 [1-9]\d* 项（.*已截止未交 \d+", output);
         var (_, english, _) = await RunAsync(services, "stats", "2026", "--lang", "en");
         Assert.Contains("On the roll:", english);
     }
