@@ -57,6 +57,9 @@ public static class CardCatalogForTests
         new("reminder-leader-summary", (lang, text) => ReminderLeaderSummaryCard.Build(lang, ReminderCardSamples.Leader(text), new DateOnly(2026, 11, 30))),
         new("reminder-leader-summary-empty", (lang, text) => ReminderLeaderSummaryCard.Build(lang, new BranchBot.Bot.Reminders.LeaderSummary(text, [], [], []), new DateOnly(2026, 11, 30))),
         new("reminder-committee-summary", (lang, text) => ReminderCommitteeSummaryCard.Build(lang, new Period(Cadence.Monthly, 2026, 11), [new(text, ReminderCardSamples.Completion), new("第二党小组", ReminderCardSamples.Completion)], ReminderCardSamples.Completion)),
+        new("reminder-leader-summary-year-behind", (lang, text) => ReminderLeaderSummaryCard.Build(lang, ReminderCardSamples.YearBehind(text), new DateOnly(2026, 11, 30))),
+        new("reminder-committee-summary-many-groups", (lang, text) => ReminderCommitteeSummaryCard.Build(lang, new Period(Cadence.Monthly, 2026, 11),
+            Enumerable.Range(1, 80).Select(i => new BranchBot.Bot.Reminders.CommitteeRow(i == 1 ? text : $"第{i}党小组", ReminderCardSamples.Completion)).ToList(), ReminderCardSamples.Completion)),
         new("showcase-1.2", (_, text) => ModelShowcase.Build(CardVersion.V1_2, text)),
         new("showcase-1.4", (_, text) => ModelShowcase.Build(CardVersion.V1_4, text)),
         new("showcase-1.5", (_, text) => ModelShowcase.Build(CardVersion.V1_5, text)),
@@ -139,6 +142,15 @@ internal static class ReminderCardSamples
         return new(name, many,
             [new(name, ObligationKind.Talk, name, period, new DateOnly(2026, 11, 30))],
             [new(name, "NoTeamsUser"), new("王五", "ConversationBlockedByUser"), new("赵六", "BotDisabledByAdmin"), new("钱七", "ConversationNotFound")]);
+    }
+
+    /// <summary>A group of 50 each a year behind (two of them named 张三), none of them reachable.</summary>
+    public static BranchBot.Bot.Reminders.LeaderSummary YearBehind(string name)
+    {
+        var people = OverdueCardSamples.YearBehind(name, 50);
+        var items = people.SelectMany(p => p.Items.Select(i => new BranchBot.Bot.Reminders.LeaderSummaryItem(p.Name, i.Kind, i.SubjectName, i.Period, i.DueDate)
+            { OwnerId = p.MemberId, OwnerStudentNumber = p.StudentNumber })).ToList();
+        return new(name, items, [], people.Select(p => new BranchBot.Bot.Reminders.UnreachablePerson(p.Name, "NoTeamsUser")).ToList());
     }
 }
 

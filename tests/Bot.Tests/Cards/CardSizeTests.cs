@@ -68,6 +68,18 @@ public sealed class CardSizeTests
         Assert.Contains($"……另有 {person.Items.Count - OverdueListCard.ItemsShown} 项", json);
     }
 
+    [Fact]
+    public void LeaderSummary_GroupAYearBehind_IsOneLinePerPersonWithNamesakesApart()
+    {
+        var json = ReminderLeaderSummaryCard.Build(Language.ZhCn, ReminderCardSamples.YearBehind("王五"), new DateOnly(2026, 11, 30)).ToJson();
+
+        Assert.Contains("已逾期（50）", json);
+        Assert.Contains("王五：思想汇报 12 项、谈心谈话 24 项、向支部的季度书面汇报 4 项，最早 2025年第4季度", json);
+        Assert.Contains("张三（2025001）：", json);
+        Assert.Contains("张三（2025006）：", json);
+        Assert.Contains($"……另有 {50 - ReminderLeaderSummaryCard.MaxItemsPerSection} 人", json);
+    }
+
     private static List<string> Names(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("body").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "Container")
