@@ -76,7 +76,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var people = (await OpenByPersonAsync(turn, await ViewAsync(turn, scope, cancellationToken), cancellationToken))
             .Skip((page - 1) * OverdueListCard.PageSize).Take(OverdueListCard.PageSize).ToList();
         var sent = 0;
-        var unreachable = new List<string>();
+        var unreachable = new List<OverduePerson>();
         var duplicates = 0;
         foreach (var person in people)
         {
@@ -84,12 +84,16 @@ public sealed class OverdueFlow(IProactiveSender sender)
             {
                 case null: duplicates++; break;
                 case DeliveryResult.Sent: sent++; break;
-                default: unreachable.Add(person.Name); break;
+                default: unreachable.Add(person); break;
             }
         }
         if (sent == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
         var text = turn.T("overdue.nudgedAll", sent);
-        if (unreachable.Count > 0) text += "\n\n" + turn.T("overdue.unreachable", Markdown.Escape(string.Join("、", unreachable)));
+        if (unreachable.Count > 0)
+        {
+            var names = PersonNames.Distinct(turn.Language, unreachable.Select(p => new NamedPerson(p.MemberId, p.Name, p.StudentNumber)));
+            text += "\n\n" + turn.T("overdue.unreachable", Markdown.Escape(string.Join("、", unreachable.Select(p => names[p.MemberId]))));
+        }
         return Reply.Say(text);
     }
 
