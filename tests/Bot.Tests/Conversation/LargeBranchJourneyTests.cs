@@ -200,6 +200,33 @@ public sealed class LargeBranchJourneyTests(LargeBranchFixture fixture) : IClass
         AssertCardsRenderAndMatchTheSchema();
     }
 
+    [Fact]
+    public async Task StudentAYearBehind_StatusReportFormAndHelp_FitUnderTheLimit()
+    {
+        var student = new Person("2501003", "学生3", "s2501003@branch.example");
+        _bed.Connector.Members[student.UserId] = (student.Name, student.AadObjectId, student.Email);
+
+        foreach (var (command, name) in new[] { ("我的状态", "student-status"), ("交思想汇报", "student-report-form"), ("帮助", "student-help") })
+        {
+            var reply = (await _bed.SayAsync(student, command)).Single(student);
+            Keep(reply.Card(), name);
+        }
+
+        AssertCardsRenderAndMatchTheSchema();
+    }
+
+    [Fact]
+    public async Task Summary_TheSecretary_GetsTheBranchListOnlyUnderTheLimit()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.Secretary, "支部统计")).Single(ConversationTestBed.Secretary).Card();
+        Keep(card, "secretary-summary");
+
+        var list = Assert.Single(Actions(card), a => a.Verb == Verbs.OverdueShow);
+        Assert.Equal("Branch", list.Data[OverdueListCard.ScopeField]!.GetValue<string>());
+        Assert.Contains("第40小组", card.GetRawText());
+        AssertCardsRenderAndMatchTheSchema();
+    }
+
     private void Keep(JsonElement card, string name)
     {
         var json = card.GetRawText();
