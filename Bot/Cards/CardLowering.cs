@@ -10,6 +10,8 @@ internal static class CardLowering
         {
             if (labels || element is not CardInput input) return [element];
             var bare = input with { Label = null, IsRequired = null, ErrorMessage = null };
+            // The official 1.2 schema has no placeholder on Input.ChoiceSet (the label above says what to pick).
+            if (bare is InputChoiceSet choiceSet) bare = choiceSet with { Placeholder = null };
             return input.Label is null ? [bare] : [TextBlock.Trusted(input.Label) with { Spacing = input.Spacing, Separator = input.Separator }, bare with { Spacing = Spacing.Small, Separator = null }];
         }
         return new WireCard(card.Version.ToText(), Rewrite(card.Body, Lower), RewriteActions(card.Actions, Lower), card.Refresh);

@@ -127,6 +127,7 @@ public sealed record InputChoiceSet(string Id, IReadOnlyList<Choice> Choices) : 
 {
     public ChoiceStyle? Style { get; init; }
     public string? Value { get; init; }
+    /// <summary>Schema 1.3+ only: dropped on a 1.2 card.</summary>
     public string? Placeholder { get; init; }
 }
 

@@ -4,7 +4,10 @@ using BranchBot.Domain;
 
 namespace BranchBot.Bot.Cards;
 
-/// <summary>A group leader's summary: overdue and due-soon people of the group and those the bot cannot reach.</summary>
+/// <summary>
+/// A group leader's summary: overdue and due-soon people of the group, one line each (what, how many, since when),
+/// and those the bot cannot reach. Sections are capped, so a group a year behind still fits.
+/// </summary>
 public static class ReminderLeaderSummaryCard
 {
     public const int MaxItemsPerSection = 40;
@@ -19,8 +22,8 @@ public static class ReminderLeaderSummaryCard
         };
         if (summary.Overdue.Count == 0 && summary.DueSoon.Count == 0)
             body.Add(TextBlock.Trusted(t.Get(language, "reminder.leader.none")));
-        Section(body, language, "reminder.leader.overdue", summary.Overdue.Select(i => Item(language, i)).ToList(), TextColor.Attention);
-        Section(body, language, "reminder.leader.dueSoon", summary.DueSoon.Select(i => Item(language, i)).ToList(), TextColor.Warning);
+        Section(body, language, "reminder.leader.overdue", PerPerson(language, summary.Overdue), TextColor.Attention);
+        Section(body, language, "reminder.leader.dueSoon", PerPerson(language, summary.DueSoon), TextColor.Warning);
         Section(body, language, "reminder.leader.unreachable",
             summary.Unreachable.Select(u => t.Get(language, "reminder.leader.unreachableItem", ReminderText.Name(u.Name), Reason(language, u.Reason))).ToList(), TextColor.Attention);
         return new AdaptiveCard(body, [new ActionSubmit(t.Get(language, "reminder.leader.open"), CardActionData.For(Verbs.OverdueShow))]);
@@ -33,7 +36,24 @@ public static class ReminderLeaderSummaryCard
         body.Add(TextBlock.Trusted(t.Get(language, titleKey, lines.Count)) with { Weight = TextWeight.Bolder, Color = color, Spacing = Spacing.Medium });
         foreach (var line in lines.Take(MaxItemsPerSection)) body.Add(TextBlock.Trusted(line) with { Spacing = Spacing.None });
         if (lines.Count > MaxItemsPerSection)
-            body.Add(TextBlock.Trusted(t.Get(language, "reminder.leader.more", lines.Count - MaxItemsPerSection)) with { IsSubtle = true });
+            body.Add(TextBlock.Trusted(t.Get(language, "reminder.leader.morePeople", lines.Count - MaxItemsPerSection)) with { IsSubtle = true });
+    }
+
+    /// <summary>One line per person (keyed by member, the student number beside a shared name), oldest first.</summary>
+    private static List<string> PerPerson(Language language, IReadOnlyList<LeaderSummaryItem> items)
+    {
+        var t = Texts.Default;
+        var people = items.GroupBy(i => (i.OwnerId, i.OwnerId is null ? i.Owner : null)).ToList();
+        var names = PersonNames.Distinct(language, people.Where(g => g.Key.OwnerId is not null)
+            .Select(g => new NamedPerson(g.Key.OwnerId!.Value, g.First().Owner, g.First().OwnerStudentNumber)));
+        return people.OrderBy(g => g.Min(i => i.DueDate)).Select(g =>
+        {
+            var name = g.Key.OwnerId is { } id ? names[id] : g.First().Owner;
+            if (g.Count() == 1) return Item(language, g.First() with { Owner = name });
+            var kinds = g.GroupBy(i => i.Kind).Select(k => t.Get(language, "overdue.kindCount", Formats.Kind(language, k.Key), k.Count()));
+            return t.Get(language, "reminder.leader.personItems", ReminderText.Name(name), string.Join(language == Language.EnUs ? ", " : "、", kinds),
+                Formats.Period(language, g.MinBy(i => i.Period.Start)!.Period));
+        }).ToList();
     }
 
     private static string Item(Language language, LeaderSummaryItem item)

@@ -4,7 +4,11 @@ using BranchBot.Domain;
 
 namespace BranchBot.Bot.Cards;
 
-public sealed record MenteeOption(int MemberId, string Name);
+public sealed record MenteeOption(int MemberId, string Name)
+{
+    /// <summary>Shown beside the name when two mentees share it.</summary>
+    public string? StudentNumber { get; init; }
+}
 
 /// <summary>Log a talk from the phone in under a minute: schema 1.2 elements only.</summary>
 public static class TalkFormCard
@@ -21,10 +25,11 @@ public static class TalkFormCard
         var t = Texts.Default;
         string Label(string key) => t.Get(language, key);
         var mentee = preselected ?? (mentees.Count == 1 ? mentees[0].MemberId : null);
+        var names = PersonNames.Distinct(language, mentees.Select(m => new NamedPerson(m.MemberId, m.Name, m.StudentNumber)));
         return new AdaptiveCard(
             [
                 TextBlock.Trusted(Label("talk.form.title")) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
-                new InputChoiceSet(MenteeInput, mentees.Select(m => new Choice(UserText.Clip(m.Name), m.MemberId.ToString(CultureInfo.InvariantCulture))).ToList())
+                new InputChoiceSet(MenteeInput, mentees.Select(m => new Choice(names[m.MemberId], m.MemberId.ToString(CultureInfo.InvariantCulture))).ToList())
                 {
                     Label = Label("talk.form.mentee"),
                     Placeholder = Label("talk.form.menteePlaceholder"),

@@ -12,6 +12,8 @@ public static class Verbs
     public const string TalkSubmit = "talk.submit";
     /// <summary>Opens the interactive overdue list (the leader's summary links to it).</summary>
     public const string OverdueShow = "overdue.show";
+    /// <summary>Another page or view of the overdue list: <c>scope</c> (Group/Branch) and <c>page</c>, both re-checked.</summary>
+    public const string OverduePage = "overdue.page";
     public const string OverdueNudge = "overdue.nudge";
     public const string OverdueNudgeAll = "overdue.nudgeAll";
     public const string OverdueExcuse = "overdue.excuse";

@@ -28,8 +28,12 @@ public sealed class InfoFlows
             .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
             .Where(x => x.Status != ObligationStatus.NotYetDue)
             .ToList();
-        StatusLine Line((Obligation Obligation, ObligationStatus Status) x) => new(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status,
-            x.Obligation.SubjectId != me.Id && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var s) ? s.Name : null);
+        StatusLine Line((Obligation Obligation, ObligationStatus Status) x)
+        {
+            var subject = x.Obligation.SubjectId != me.Id && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var s) ? s : null;
+            return new(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, subject?.Name)
+                { Subject = subject is null ? null : new NamedPerson(subject.Id, subject.Name, subject.StudentNumber) };
+        }
         var open = items.Where(x => x.Status.IsOpen()).OrderBy(x => x.Obligation.DueDate).Select(Line).ToList();
         var done = items.Where(x => x.Status.IsSettled()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
@@ -54,7 +58,7 @@ public sealed class InfoFlows
         List<GroupRow> Rows(Period period) => groups
             .Select(g => new GroupRow(g.Name, schedule.CompletionOf(byGroup[g.Id], period, turn.Now)))
             .ToList();
-        return Reply.Show(SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous)));
+        return Reply.Show(SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader));
     }
 
     public static Reply LanguageChoice(Turn turn) =>

@@ -9,41 +9,45 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>
-/// A group leader's view of their group (the committee's of the whole branch): who is overdue or due soon,
-/// nudge one or all, excuse with a reason, and this period's handed-in reports.
+/// A group leader's view of their group (the committee's of the whole branch; a leader on the committee can open
+/// both): who is overdue or due soon, a page at a time, nudge one or the page, excuse with a reason, and this
+/// period's handed-in reports.
 /// </summary>
 public sealed class OverdueFlow(IProactiveSender sender)
 {
-    public const int MaxPeopleListed = 30;
-
-    public async Task<Reply> ShowAsync(Turn turn, CancellationToken cancellationToken)
+    public async Task<Reply> ShowAsync(Turn turn, CardData? data, CancellationToken cancellationToken)
     {
         var me = turn.Member;
         if (!me.IsGroupLeader && !me.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (ReadView(turn, data, out var scope, out var page) is { } refused) return refused;
 
-        var scope = await ScopeAsync(turn, cancellationToken);
-        var people = await OpenByPersonAsync(turn, scope, cancellationToken);
-        var groupName = me.IsGroupLeader
+        var members = await ViewAsync(turn, scope, cancellationToken);
+        var people = await OpenByPersonAsync(turn, members, cancellationToken);
+        var other = me.IsGroupLeader && me.IsCommittee ? scope == OverdueScope.Group ? OverdueScope.Branch : OverdueScope.Group : (OverdueScope?)null;
+        var view = new OverdueListView(scope, page, people.Count, other);
+        // A "more" from a card whose people have since caught up shows the last page rather than an empty one.
+        view = view with { Page = Math.Min(page, view.Pages) };
+        var groupName = scope == OverdueScope.Group
             ? await turn.Db.Groups.AsNoTracking().Where(g => g.Id == me.GroupId).Select(g => g.Name).FirstAsync(cancellationToken)
             : null;
         var periodText = Formats.Period(turn.Language, Period.Containing(Cadence.Monthly, turn.Today));
         var title = groupName is null
             ? turn.T("overdue.branchTitle", periodText)
             : turn.T("overdue.title", Markdown.Escape(groupName), periodText);
-        var submitted = await SubmittedAsync(turn, scope, cancellationToken);
-        var talks = await TalksAsync(turn, scope, cancellationToken);
-        var pending = await PendingExtensionsAsync(turn, scope, cancellationToken);
-        if (people.Count == 0 && submitted.Count == 0 && talks.Count == 0 && pending.Count == 0)
+        var submitted = view.Page == 1 ? await SubmittedAsync(turn, members, cancellationToken) : [];
+        var talks = view.Page == 1 ? await TalksAsync(turn, members, cancellationToken) : [];
+        var pending = view.Page == 1 ? await PendingExtensionsAsync(turn, members, cancellationToken) : [];
+        if (people.Count == 0 && submitted.Count == 0 && talks.Count == 0 && pending.Count == 0 && other is null)
             return Reply.Say(turn.T("overdue.none", groupName is null ? turn.Branch.Name : Markdown.Escape(groupName)));
 
-        var listed = people.Take(MaxPeopleListed).ToList();
-        return Reply.Show(OverdueListCard.Build(turn.Language, title, listed, people.Count - listed.Count, submitted, talks, ReportFlow.NewCardId(), pending));
+        var listed = people.Skip((view.Page - 1) * OverdueListCard.PageSize).Take(OverdueListCard.PageSize).ToList();
+        return Reply.Show(OverdueListCard.Build(turn.Language, title, view, listed, submitted, talks, ReportFlow.NewCardId(), pending));
     }
 
     /// <summary>The list rebuilt after a change made on it (an excuse, a decision), replacing the answered card so that it is never stale.</summary>
     public async Task<Reply> RefreshedListAsync(Turn turn, string text, CancellationToken cancellationToken)
     {
-        var list = await ShowAsync(turn, cancellationToken);
+        var list = await ShowAsync(turn, null, cancellationToken);
         return list is Reply.Message { Card: { } card }
             ? new Reply.ReplaceCard(card, text)
             : new Reply.ReplaceCard(new AdaptiveCard([TextBlock.Trusted(UserText.Clip((list as Reply.Message)?.Text ?? "", 400))]), text);
@@ -77,10 +81,12 @@ public sealed class OverdueFlow(IProactiveSender sender)
         if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
         if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
 
-        var scope = await ScopeAsync(turn, cancellationToken);
-        var people = (await OpenByPersonAsync(turn, scope, cancellationToken)).Take(MaxPeopleListed).ToList();
+        if (ReadView(turn, data, out var scope, out var page) is { } refused) return refused;
+        // The people on the card's page: "Nudge all" says how many, and never fans out to a whole branch at once.
+        var people = (await OpenByPersonAsync(turn, await ViewAsync(turn, scope, cancellationToken), cancellationToken))
+            .Skip((page - 1) * OverdueListCard.PageSize).Take(OverdueListCard.PageSize).ToList();
         var sent = 0;
-        var unreachable = new List<string>();
+        var unreachable = new List<OverduePerson>();
         var duplicates = 0;
         foreach (var person in people)
         {
@@ -88,12 +94,16 @@ public sealed class OverdueFlow(IProactiveSender sender)
             {
                 case null: duplicates++; break;
                 case DeliveryResult.Sent: sent++; break;
-                default: unreachable.Add(person.Name); break;
+                default: unreachable.Add(person); break;
             }
         }
         if (sent == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
         var text = turn.T("overdue.nudgedAll", sent);
-        if (unreachable.Count > 0) text += "\n\n" + turn.T("overdue.unreachable", Markdown.Escape(string.Join("、", unreachable)));
+        if (unreachable.Count > 0)
+        {
+            var names = PersonNames.Distinct(turn.Language, unreachable.Select(p => new NamedPerson(p.MemberId, p.Name, p.StudentNumber)));
+            text += "\n\n" + turn.T("overdue.unreachable", Markdown.Escape(string.Join("、", unreachable.Select(p => names[p.MemberId]))));
+        }
         return Reply.Say(text);
     }
 
@@ -184,6 +194,36 @@ public sealed class OverdueFlow(IProactiveSender sender)
 
     private static string Key(Obligation o) => string.Create(CultureInfo.InvariantCulture, $"{o.Kind}:{o.Period.Key}:{o.SubjectId}");
 
+    /// <summary>
+    /// The view a card asks for (<c>scope</c> and <c>page</c>, both optional: a typed command has neither), checked
+    /// against the speaker: the group view needs a group leader, the branch view the committee.
+    /// </summary>
+    private static Reply? ReadView(Turn turn, CardData? data, out OverdueScope scope, out int page)
+    {
+        var me = turn.Member;
+        scope = me.IsGroupLeader ? OverdueScope.Group : OverdueScope.Branch;
+        page = 1;
+        if (data is not null)
+        {
+            var askedScope = data.Choice<OverdueScope>(OverdueListCard.ScopeField, required: false);
+            var askedPage = data.Int(OverdueListCard.PageField, 1, OverdueListCard.MaxPages, required: false);
+            if (data.Error is { } error) return Errors.Refuse(turn, error);
+            scope = askedScope ?? scope;
+            page = askedPage ?? 1;
+        }
+        var allowed = scope == OverdueScope.Branch ? me.IsCommittee : me.IsGroupLeader;
+        return allowed ? null : new Reply.Refused(turn.T("error.notPermitted"));
+    }
+
+    /// <summary>Who is in the list the speaker is looking at: their group, or the whole branch.</summary>
+    private static async Task<HashSet<int>> ViewAsync(Turn turn, OverdueScope scope, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
+        if (scope == OverdueScope.Group) query = query.Where(m => m.GroupId == me.GroupId);
+        return (await query.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     /// <summary>Whom the speaker may chase: their group as leader, everyone as committee.</summary>
     private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -203,11 +243,13 @@ public sealed class OverdueFlow(IProactiveSender sender)
             .GroupBy(x => x.Obligation.OwnerId!.Value)
             .Select(g => new OverduePerson(g.Key, schedule.Members[g.Key].Name, g
                 .OrderBy(x => x.Obligation.DueDate)
-                .Select(x => new OverdueItem(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, x.Obligation.SubjectId,
-                    x.Obligation.SubjectId != g.Key && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var subject) ? subject.Name : null))
-                .ToList()))
+                .Select(x => x.Obligation.SubjectId != g.Key && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var subject)
+                    ? new OverdueItem(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, x.Obligation.SubjectId, subject.Name) { SubjectStudentNumber = subject.StudentNumber }
+                    : new OverdueItem(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, x.Obligation.SubjectId, null))
+                .ToList()) { StudentNumber = schedule.Members[g.Key].StudentNumber })
             .OrderByDescending(p => p.Items.Count(i => i.Status == ObligationStatus.Overdue))
             .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.MemberId)
             .ToList();
     }
 
@@ -217,13 +259,14 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var quarter = Period.Containing(Cadence.Quarterly, turn.Today);
         var rows = await turn.Db.Submissions.AsNoTracking()
             .Where(s => scope.Contains(s.MemberId) && (s.Period == month || s.Period == quarter))
-            .Join(turn.Db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Name, s.Kind, s.Period, s.SubmittedAt, s.Text, s.Version })
+            .Join(turn.Db.Members, s => s.MemberId, m => m.Id, (s, m) => new { m.Id, m.Name, m.StudentNumber, s.Kind, s.Period, s.SubmittedAt, s.Text, s.Version })
             .ToListAsync(cancellationToken);
         return rows
-            .GroupBy(r => (r.Name, r.Kind, r.Period))
+            .GroupBy(r => (r.Id, r.Kind, r.Period))
             .Select(g => g.OrderByDescending(r => r.Version).First())
             .OrderBy(r => r.SubmittedAt)
-            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text), r.Text))
+            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text), r.Text)
+                { Author = new NamedPerson(r.Id, r.Name, r.StudentNumber) })
             .ToList();
     }
 
@@ -233,10 +276,17 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var month = Period.Containing(Cadence.Monthly, turn.Today);
         var rows = await turn.Db.Talks.AsNoTracking()
             .Where(t => scope.Contains(t.MenteeId) && t.Date >= month.Start && t.Date <= month.End)
-            .Join(turn.Db.Members, t => t.MentorId, m => m.Id, (t, mentor) => new { t, MentorName = mentor.Name })
-            .Join(turn.Db.Members, x => x.t.MenteeId, m => m.Id, (x, mentee) => new { x.t.Date, x.t.Topic, x.MentorName, MenteeName = mentee.Name })
+            .Join(turn.Db.Members, t => t.MentorId, m => m.Id, (t, mentor) => new { t, MentorName = mentor.Name, MentorNumber = mentor.StudentNumber })
+            .Join(turn.Db.Members, x => x.t.MenteeId, m => m.Id, (x, mentee) => new
+            {
+                x.t.Date, x.t.Topic, x.t.MentorId, x.MentorName, x.MentorNumber, x.t.MenteeId, MenteeName = mentee.Name, MenteeNumber = mentee.StudentNumber,
+            })
             .ToListAsync(cancellationToken);
-        return rows.OrderBy(r => r.Date).Select(r => new LoggedTalk(r.MentorName, r.MenteeName, r.Date, r.Topic)).ToList();
+        return rows.OrderBy(r => r.Date).Select(r => new LoggedTalk(r.MentorName, r.MenteeName, r.Date, r.Topic)
+        {
+            Mentor = new NamedPerson(r.MentorId, r.MentorName, r.MentorNumber),
+            Mentee = new NamedPerson(r.MenteeId, r.MenteeName, r.MenteeNumber),
+        }).ToList();
     }
 
     /// <summary>Sends the person a reminder for their most pressing item; null when this card already nudged them.</summary>

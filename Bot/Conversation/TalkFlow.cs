@@ -20,7 +20,7 @@ public sealed class TalkFlow(ILogger<TalkFlow> logger)
             // Reminders point at a mentee by student number; only one of the speaker's own mentees is preselected.
             preselected = mentees.FirstOrDefault(m => m.StudentNumber == reference || m.Id.ToString(CultureInfo.InvariantCulture) == reference)?.Id;
         }
-        var options = mentees.Select(m => new MenteeOption(m.Id, m.Name)).ToList();
+        var options = mentees.Select(m => new MenteeOption(m.Id, m.Name) { StudentNumber = m.StudentNumber }).ToList();
         return Reply.Show(TalkFormCard.Build(turn.Language, options, turn.Today, ReportFlow.NewCardId(), preselected));
     }
 

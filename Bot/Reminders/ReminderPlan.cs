@@ -154,7 +154,11 @@ public sealed record LeaderSummary(string GroupName, IReadOnlyList<LeaderSummary
         var groupMembers = state.Members.Where(m => m.GroupId == groupId).ToList();
         var open = state.Schedule.OpenAt(groupMembers, asOf);
         string Name(int id) => state.MembersById.TryGetValue(id, out var m) ? m.Name : "?";
-        LeaderSummaryItem Item(Obligation o) => new(Name(o.OwnerId ?? o.SubjectId), o.Kind, o.Kind == ObligationKind.Talk ? Name(o.SubjectId) : null, o.Period, o.DueDate);
+        LeaderSummaryItem Item(Obligation o) => new(Name(o.OwnerId ?? o.SubjectId), o.Kind, o.Kind == ObligationKind.Talk ? Name(o.SubjectId) : null, o.Period, o.DueDate)
+        {
+            OwnerId = o.OwnerId ?? o.SubjectId,
+            OwnerStudentNumber = state.MembersById.TryGetValue(o.OwnerId ?? o.SubjectId, out var m) ? m.StudentNumber : null,
+        };
         var overdue = open.Where(o => o.OwnerId is not null && o.StatusOn(asOf) == ObligationStatus.Overdue).Select(Item).ToList();
         var dueSoon = open.Where(o => o.OwnerId is not null && o.StatusOn(asOf) == ObligationStatus.DueSoon).Select(Item).ToList();
         var unreachable = groupMembers
@@ -168,6 +172,11 @@ public sealed record LeaderSummary(string GroupName, IReadOnlyList<LeaderSummary
     }
 }
 
-public sealed record LeaderSummaryItem(string Owner, ObligationKind Kind, string? Mentee, Period Period, DateOnly DueDate);
+public sealed record LeaderSummaryItem(string Owner, ObligationKind Kind, string? Mentee, Period Period, DateOnly DueDate)
+{
+    /// <summary>The summary lists per person by id, so namesakes stay two people.</summary>
+    public int? OwnerId { get; init; }
+    public string? OwnerStudentNumber { get; init; }
+}
 
 public sealed record UnreachablePerson(string Name, string Reason);

@@ -91,6 +91,18 @@ public class AdaptiveCardTests
     }
 
     [Fact]
+    public void ToJson_Version12_DropsChoiceSetPlaceholderButVersion15KeepsIt()
+    {
+        InputChoiceSet Mentee() => new("mentee", [new Choice("张三", "7")]) { Label = "Mentee", Placeholder = "Choose" };
+
+        var v12 = Parse(new AdaptiveCard([Mentee()])).GetProperty("body")[1];
+        var v15 = Parse(new AdaptiveCard([Mentee()], version: CardVersion.V1_5)).GetProperty("body")[0];
+
+        Assert.False(v12.TryGetProperty("placeholder", out _));
+        Assert.Equal("Choose", v15.GetProperty("placeholder").GetString());
+    }
+
+    [Fact]
     public void ToJson_Version14_KeepsInputLabels()
     {
         var card = new AdaptiveCard([new InputText("text") { Label = "Report", IsRequired = true, ErrorMessage = "Required" }], version: CardVersion.V1_4);

@@ -23,14 +23,20 @@ public static class CardCatalogForTests
         new("extension-decision", (lang, text) => ExtensionDecisionCard.Build(lang, new ExtensionRequestView(42, text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 7), text), "card-x")),
         new("extension-decided", (lang, text) => ExtensionDecisionCard.Decided(lang, Markdown.Escape(text))),
         new("talk-form", (lang, text) => TalkFormCard.Build(lang, [new MenteeOption(7, text.Length > 40 ? text[..40] : text), new MenteeOption(8, "李四")], new DateOnly(2026, 11, 19), "card-t", 7)),
+        new("talk-form-namesakes", (lang, text) => TalkFormCard.Build(lang, [new MenteeOption(7, "张三") { StudentNumber = "2025001" }, new MenteeOption(8, "张三") { StudentNumber = "2025101" },
+            new MenteeOption(9, text) { StudentNumber = "2025009" }], new DateOnly(2026, 11, 19), "card-n")),
         new("talk-saved", (lang, text) => TalkFormCard.Saved(lang, text, new DateOnly(2026, 11, 19), TalkMode.Online)),
-        new("overdue-list", (lang, text) => OverdueListCard.Build(lang, "第一小组", [
+        new("overdue-list", (lang, text) => OverdueListCard.Build(lang, "第一小组", new OverdueListView(OverdueScope.Group, 1, 2), [
             new OverduePerson(7, text, [
                 new OverdueItem(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 10), new DateOnly(2026, 10, 31), ObligationStatus.Overdue, 7, null),
                 new OverdueItem(ObligationKind.Talk, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), ObligationStatus.DueSoon, 9, text)]),
             new OverduePerson(8, "李四", [new OverdueItem(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), ObligationStatus.DueSoon, 8, null)])],
-            3, [new SubmittedReport(text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 18), 1200, text)],
+            [new SubmittedReport(text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 18), 1200, text)],
             [new LoggedTalk(text, "李四", new DateOnly(2026, 11, 18), text)], "card-o")),
+        new("overdue-list-year-behind", (lang, text) => OverdueListCard.Build(lang, text, new OverdueListView(OverdueScope.Group, 1, 50, OverdueScope.Branch),
+            OverdueCardSamples.YearBehind(text, OverdueListCard.PageSize), OverdueCardSamples.Submitted(text, 40), OverdueCardSamples.Talks(text, 40), "card-y")),
+        new("overdue-list-branch-page", (lang, text) => OverdueListCard.Build(lang, "全支部", new OverdueListView(OverdueScope.Branch, 7, 2000, OverdueScope.Group),
+            OverdueCardSamples.YearBehind(text, OverdueListCard.PageSize), [], [], "card-b")),
         new("status", (lang, text) => StatusCard.Build(lang, text, Stage.Activist, new DateOnly(2026, 3, 15),
             [new StatusLine(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), ObligationStatus.DueSoon, null),
              new StatusLine(ObligationKind.Talk, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), ObligationStatus.Overdue, text)],
@@ -41,11 +47,17 @@ public static class CardCatalogForTests
         new("report-choice", (lang, _) => ReportChoiceCard.Build(lang, [
             new ReportChoice(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 10), new DateOnly(2026, 10, 31)),
             new ReportChoice(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31))])),
-        new("overdue-list-pending-extensions", (lang, text) => OverdueListCard.Build(lang, "第一小组", [], 0, [], [], "card-p",
+        new("overdue-list-pending-extensions", (lang, text) => OverdueListCard.Build(lang, "第一小组", new OverdueListView(OverdueScope.Group, 1, 0), [], [], [], "card-p",
             [new ExtensionRequestView(42, text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), new DateOnly(2026, 12, 7), text)])),
         new("status-missed-pending", (lang, text) => StatusCard.Build(lang, text, Stage.Probationary, new DateOnly(2026, 6, 1), [], [], false,
             [new StatusLine(ObligationKind.Talk, new Period(Cadence.Monthly, 2026, 9), new DateOnly(2026, 9, 30), ObligationStatus.Missed, text)],
             [new PendingRequestLine(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2027, 1, 7), new DateOnly(2026, 12, 30))])),
+        new("summary-leader-many-groups", (lang, text) => SummaryCard.Build(lang, text, new Period(Cadence.Monthly, 2026, 11),
+            Enumerable.Range(1, 80).Select(i => new GroupRow(i == 1 ? text : $"第{i}党小组", new GroupCompletion([new Period(Cadence.Monthly, 2026, 11)], 25, 20, 1, 1, 3, 0, []))).ToList(),
+            new Period(Cadence.Monthly, 2026, 10), [], isGroupLeader: true)),
+        new("status-year-behind", (lang, text) => StatusCard.Build(lang, text, Stage.Probationary, new DateOnly(2025, 6, 1),
+            Enumerable.Range(0, 120).Select(i => new StatusLine(ObligationKind.Talk, Period.Containing(Cadence.Monthly, new DateOnly(2025, 12, 1).AddMonths(i % 12)), new DateOnly(2026, 11, 30), ObligationStatus.Overdue, i % 2 == 0 ? text : "张三")
+                { Subject = new NamedPerson(100 + i % 10, i % 2 == 0 ? text : "张三", "20250" + (i % 10)) }).ToList(), [], true)),
         new("language", (lang, _) => LanguageCard.Build(lang)),
         new("reminder-report-7d", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "42", 100), new DateOnly(2026, 11, 23))),
         new("reminder-report-overdue", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "43", 100), new DateOnly(2027, 1, 2))),
@@ -53,6 +65,9 @@ public static class CardCatalogForTests
         new("reminder-leader-summary", (lang, text) => ReminderLeaderSummaryCard.Build(lang, ReminderCardSamples.Leader(text), new DateOnly(2026, 11, 30))),
         new("reminder-leader-summary-empty", (lang, text) => ReminderLeaderSummaryCard.Build(lang, new BranchBot.Bot.Reminders.LeaderSummary(text, [], [], []), new DateOnly(2026, 11, 30))),
         new("reminder-committee-summary", (lang, text) => ReminderCommitteeSummaryCard.Build(lang, new Period(Cadence.Monthly, 2026, 11), [new(text, ReminderCardSamples.Completion), new("第二党小组", ReminderCardSamples.Completion)], ReminderCardSamples.Completion)),
+        new("reminder-leader-summary-year-behind", (lang, text) => ReminderLeaderSummaryCard.Build(lang, ReminderCardSamples.YearBehind(text), new DateOnly(2026, 11, 30))),
+        new("reminder-committee-summary-many-groups", (lang, text) => ReminderCommitteeSummaryCard.Build(lang, new Period(Cadence.Monthly, 2026, 11),
+            Enumerable.Range(1, 80).Select(i => new BranchBot.Bot.Reminders.CommitteeRow(i == 1 ? text : $"第{i}党小组", ReminderCardSamples.Completion)).ToList(), ReminderCardSamples.Completion)),
         new("showcase-1.2", (_, text) => ModelShowcase.Build(CardVersion.V1_2, text)),
         new("showcase-1.4", (_, text) => ModelShowcase.Build(CardVersion.V1_4, text)),
         new("showcase-1.5", (_, text) => ModelShowcase.Build(CardVersion.V1_5, text)),
@@ -136,4 +151,45 @@ internal static class ReminderCardSamples
             [new(name, ObligationKind.Talk, name, period, new DateOnly(2026, 11, 30))],
             [new(name, "NoTeamsUser"), new("王五", "ConversationBlockedByUser"), new("赵六", "BotDisabledByAdmin"), new("钱七", "ConversationNotFound")]);
     }
+
+    /// <summary>A group of 50 each a year behind (two of them named 张三), none of them reachable.</summary>
+    public static BranchBot.Bot.Reminders.LeaderSummary YearBehind(string name)
+    {
+        var people = OverdueCardSamples.YearBehind(name, 50);
+        var items = people.SelectMany(p => p.Items.Select(i => new BranchBot.Bot.Reminders.LeaderSummaryItem(p.Name, i.Kind, i.SubjectName, i.Period, i.DueDate)
+            { OwnerId = p.MemberId, OwnerStudentNumber = p.StudentNumber })).ToList();
+        return new(name, items, [], people.Select(p => new BranchBot.Bot.Reminders.UnreachablePerson(p.Name, "NoTeamsUser")).ToList());
+    }
+}
+
+internal static class OverdueCardSamples
+{
+    /// <summary>People each a year behind: twelve monthly reports, the quarterly reports and talks with two mentees.</summary>
+    public static IReadOnlyList<OverduePerson> YearBehind(string name, int count) => Enumerable.Range(0, count).Select(p =>
+    {
+        var id = 1000 + p;
+        var items = Enumerable.Range(0, 12).SelectMany(m =>
+        {
+            var month = Period.Containing(Cadence.Monthly, new DateOnly(2025, 12, 1).AddMonths(m));
+            return new[]
+            {
+                new OverdueItem(ObligationKind.ThoughtReport, month, month.End, ObligationStatus.Overdue, id, null),
+                new OverdueItem(ObligationKind.Talk, month, month.End, ObligationStatus.Overdue, 5000 + p, p == 0 ? name : "王小明"),
+                new OverdueItem(ObligationKind.Talk, month, month.End, ObligationStatus.Overdue, 6000 + p, "赵小红"),
+            };
+        }).Concat(Enumerable.Range(0, 4).Select(q =>
+        {
+            var quarter = Period.Containing(Cadence.Quarterly, new DateOnly(2025, 12, 1).AddMonths(3 * q));
+            return new OverdueItem(ObligationKind.BranchReport, quarter, quarter.End, ObligationStatus.Overdue, id, null);
+        })).OrderBy(i => i.DueDate).ToList();
+        // Two people share a name on every page, as in a real branch.
+        var personName = p == 0 ? name : p % 5 == 1 ? "张三" : "李四" + p;
+        return new OverduePerson(id, personName, items) { StudentNumber = "2025" + p.ToString("000", System.Globalization.CultureInfo.InvariantCulture) };
+    }).ToList();
+
+    public static IReadOnlyList<SubmittedReport> Submitted(string text, int count) => Enumerable.Range(0, count)
+        .Select(i => new SubmittedReport(i == 0 ? text : "李四" + i, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 18), 1200, text)).ToList();
+
+    public static IReadOnlyList<LoggedTalk> Talks(string text, int count) => Enumerable.Range(0, count)
+        .Select(i => new LoggedTalk(text, "李四" + i, new DateOnly(2026, 11, 18), text)).ToList();
 }

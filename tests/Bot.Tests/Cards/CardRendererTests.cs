@@ -4,7 +4,10 @@ using BranchBot.Bot.Localization;
 
 namespace BranchBot.Bot.Tests.Cards;
 
-/// <summary>Every card in <see cref="CardCatalogForTests"/> must parse cleanly in Microsoft's renderer library.</summary>
+/// <summary>
+/// Every card in <see cref="CardCatalogForTests"/> must parse cleanly in Microsoft's renderer library and match
+/// Microsoft's official JSON schema for the version it declares.
+/// </summary>
 public sealed class CardRendererTests : IDisposable
 {
     private readonly DirectoryInfo dir = Directory.CreateTempSubdirectory("branchbot-cards-");
@@ -14,6 +17,44 @@ public sealed class CardRendererTests : IDisposable
     [Fact]
     public void EveryCatalogCard_InEveryLanguageWithHostileText_ParsesWithoutErrors()
     {
+        var count = WriteCatalog();
+
+        var (exitCode, output) = NodeValidator.Run(dir.FullName);
+
+        Assert.True(exitCode == 0, $"validate-cards.mjs exited {exitCode}:\n{output}");
+        Assert.Contains($"{count}/{count} cards valid", output);
+    }
+
+    [Fact]
+    public void EveryCatalogCard_InEveryLanguageWithHostileText_MatchesTheOfficialSchemaOfItsVersion()
+    {
+        var count = WriteCatalog();
+
+        var (exitCode, output) = NodeValidator.Run(dir.FullName, NodeValidator.Schema);
+
+        Assert.True(exitCode == 0, $"validate-card-schema.mjs exited {exitCode}:\n{output}");
+        Assert.Contains($"{count}/{count} cards match the official schema", output);
+    }
+
+    [Fact]
+    public void SchemaValidator_PlaceholderOnAChoiceSetIn12AndATypo_Fails()
+    {
+        File.WriteAllText(Path.Combine(dir.FullName, "bad.json"),
+            """{"type":"AdaptiveCard","version":"1.2","body":[{"type":"Input.ChoiceSet","id":"m","placeholder":"Choose","choices":[{"title":"a","value":"1"}]},{"type":"TextBlock","text":"x","wrapp":true}]}""");
+        File.WriteAllText(Path.Combine(dir.FullName, "good.json"),
+            """{"type":"AdaptiveCard","version":"1.5","body":[{"type":"Input.ChoiceSet","id":"m","placeholder":"Choose","label":"Mentee","choices":[{"title":"a","value":"1"}]}]}""");
+
+        var (exitCode, output) = NodeValidator.Run(dir.FullName, NodeValidator.Schema);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("card/body/0: must NOT have additional properties \"placeholder\"", output);
+        Assert.Contains("card/body/1: must NOT have additional properties \"wrapp\"", output);
+        Assert.DoesNotContain("good.json", output);
+        Assert.Contains("1/2 cards match the official schema", output);
+    }
+
+    private int WriteCatalog()
+    {
         var count = 0;
         foreach (var entry in CardCatalogForTests.All)
             foreach (var language in Enum.GetValues<Language>())
@@ -22,11 +63,7 @@ public sealed class CardRendererTests : IDisposable
                     File.WriteAllText(Path.Combine(dir.FullName, $"{entry.Name}.{language.Tag()}.{textName}.json"), entry.Build(language, text).ToJson());
                     count++;
                 }
-
-        var (exitCode, output) = NodeValidator.Run(dir.FullName);
-
-        Assert.True(exitCode == 0, $"validate-cards.mjs exited {exitCode}:\n{output}");
-        Assert.Contains($"{count}/{count} cards valid", output);
+        return count;
     }
 
     [Fact]
@@ -46,13 +83,18 @@ public sealed class CardRendererTests : IDisposable
 
 internal static class NodeValidator
 {
-    public static (int ExitCode, string Output) Run(string cardDirectory)
+    public const string Renderer = "validate-cards.mjs";
+    /// <summary>Microsoft's official Adaptive Card JSON schemas (tests/node/adaptive-card-schemas), checked with ajv.</summary>
+    public const string Schema = "validate-card-schema.mjs";
+
+    public static (int ExitCode, string Output) Run(string cardDirectory, string scriptName = Renderer)
     {
         var nodeDir = Path.Combine(RepoRoot(), "tests", "node");
-        var script = Path.Combine(nodeDir, "validate-cards.mjs");
+        var script = Path.Combine(nodeDir, scriptName);
         Assert.True(File.Exists(script), $"{script} is missing.");
         Assert.True(Directory.Exists(Path.Combine(nodeDir, "node_modules", "adaptivecards")),
             $"{nodeDir}/node_modules/adaptivecards is missing: ./test.sh installs it, or run `npm install --no-audit --no-fund` in tests/node.");
+        Assert.True(Directory.Exists(Path.Combine(nodeDir, "node_modules", "ajv")), $"{nodeDir}/node_modules/ajv is missing: ./test.sh installs it (npm ci in tests/node).");
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = nodeDir, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
@@ -74,7 +116,7 @@ internal static class NodeValidator
             if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail("validate-cards.mjs did not finish within 120 s.");
+                Assert.Fail($"{scriptName} did not finish within 120 s.");
             }
             return (process.ExitCode, stdout.Result + stderr.Result);
         }
