@@ -91,7 +91,7 @@ public class RosterReportTests
     {
         var result = RosterImportResult.Rejected(
         [
-            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount, "DevelopmentTarget", "2", "1"),
+            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.TooManyMentors, "Activist", "2", "3"),
             new RosterProblem(1, RosterColumn.Stage, RosterProblemCode.MissingColumn),
         ]);
 
@@ -101,10 +101,10 @@ public class RosterReportTests
         Assert.Equal("""
             名单未导入：发现 2 个问题，数据库未作任何修改。
               第 1 行，阶段：缺少这一必填列。
-              第 5 行，联系人：发展对象应有 2 名联系人，实有 1 名。
+              第 5 行，联系人：积极分子最多 2 名联系人，实有 3 名。
 
             """.ReplaceLineEndings(), zh);
-        Assert.Contains("Row 5, Mentors: DevelopmentTarget needs 2 mentor(s), not 1.", en);
+        Assert.Contains("Row 5, Mentors: Activist has at most 2 mentor(s), not 3.", en);
     }
 }
 
