@@ -38,6 +38,8 @@ public static class CardCatalogForTests
         new("summary", (lang, text) => SummaryCard.Build(lang, text, new Period(Cadence.Monthly, 2026, 11),
             [new GroupRow(text, new GroupCompletion([new Period(Cadence.Monthly, 2026, 11)], 12, 8, 1, 1, 2, 0, []))],
             new Period(Cadence.Monthly, 2026, 10), [new GroupRow("第二小组", new GroupCompletion([new Period(Cadence.Monthly, 2026, 10)], 10, 10, 0, 0, 0, 0, []))])),
+        new("roster-gaps", (lang, text) => new AdaptiveCard(RosterGapsSection.Build(lang, new RosterGaps(9,
+            [new RosterGap(text, "2.02E+11", text, Stage.Activist, 0, 1), new RosterGap("李四", "2024002", "第二小组", Stage.DevelopmentTarget, 1, 2)])))),
         new("language", (lang, _) => LanguageCard.Build(lang)),
         new("reminder-report-7d", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "42", 100), 7)),
         new("reminder-report-overdue", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "43", 100), null)),
