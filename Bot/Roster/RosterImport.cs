@@ -158,11 +158,10 @@ public sealed partial class RosterImport(BranchDbContext db)
 
         foreach (var d in drafts)
         {
-            foreach (var mentor in d.Mentors)
+            foreach (var mentor in d.Mentors.Where(m => !IsScientific(m))) // those are reported with their row
             {
                 if (mentor == d.StudentNumber)
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.MentorIsSelf));
-                else if (IsScientific(mentor)) { } // reported with the row
                 else if (!byNumber.TryGetValue(mentor, out var m))
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.MentorNotInFile, mentor));
                 else if (m.Stage is { } stage && stage != Stage.Full)
