@@ -33,6 +33,7 @@ public sealed partial class RosterImport(BranchDbContext db)
 
     public async Task<RosterImportResult> ImportAsync(byte[] file, DateOnly today, CancellationToken ct)
     {
+        if (Csv.IsWorkbook(file)) return RosterImportResult.Rejected([new RosterProblem(0, null, RosterProblemCode.NotCsv)]);
         var (records, unterminatedAt) = Csv.Parse(Csv.Decode(file));
         if (unterminatedAt is { } at) return RosterImportResult.Rejected([new RosterProblem(at, null, RosterProblemCode.UnterminatedQuote)]);
         records.RemoveAll(r => r.Fields.All(string.IsNullOrWhiteSpace));
@@ -45,11 +46,12 @@ public sealed partial class RosterImport(BranchDbContext db)
 
         var drafts = records.Skip(1).Select(r => ReadRow(r.Row, r.Fields, columns, named, today, problems)).ToList();
         var existing = await db.Members.Include(m => m.Mentors).ToListAsync(ct);
+        var kept = KeepWhatTheFileLeavesOut(drafts, columns, existing);
         CheckAcrossRows(drafts, existing, problems, warnings);
         if (problems.Count > 0) return RosterImportResult.Rejected(problems, warnings) with { IgnoredColumns = ignored };
 
         var rows = drafts.Select(d => d.ToRow()).ToList();
-        return await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings) };
+        return await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings), ColumnsKept = kept };
     }
 
     // Named: the positions of every header cell with text, read or ignored; data anywhere else is an error.
@@ -137,6 +139,25 @@ public sealed partial class RosterImport(BranchDbContext db)
             else Problem(RosterColumn.Roles, RosterProblemCode.UnknownRole, roleText);
         }
         return draft;
+    }
+
+    // An optional column the file does not have says nothing: people already on the roster keep what is stored (a
+    // spreadsheet without emails must not unlink everyone from Teams, nor one without offices demote the committee).
+    private static List<RosterColumn> KeepWhatTheFileLeavesOut(List<Draft> drafts, Dictionary<RosterColumn, int> columns, List<Member> existing)
+    {
+        RosterColumn[] optional = [RosterColumn.Email, RosterColumn.Mentors, RosterColumn.Roles];
+        var absent = optional.Where(c => !columns.ContainsKey(c)).ToList();
+        if (absent.Count == 0 || existing.Count == 0) return [];
+        var byNumber = existing.ToDictionary(m => m.StudentNumber, StringComparer.Ordinal);
+        var numberOf = existing.ToDictionary(m => m.Id, m => m.StudentNumber);
+        foreach (var d in drafts)
+        {
+            if (d.StudentNumber is null || !byNumber.TryGetValue(d.StudentNumber, out var member)) continue;
+            if (absent.Contains(RosterColumn.Email)) d.Email = member.Email;
+            if (absent.Contains(RosterColumn.Roles)) d.Roles = member.Roles;
+            if (absent.Contains(RosterColumn.Mentors)) d.Mentors = member.Mentors.Select(a => numberOf[a.MentorId]).Order(StringComparer.Ordinal).ToList();
+        }
+        return absent;
     }
 
     private static void CheckAcrossRows(List<Draft> drafts, List<Member> existing, List<RosterProblem> problems, List<RosterProblem> warnings)

@@ -45,6 +45,10 @@ public static class RosterReport
                     : $"有 {result.Warnings.Count} 处待完善（已按现状导入，支部统计中会提示支委）：");
                 foreach (var p in result.Warnings) text.AppendLine("  " + Problem(p, en));
             }
+            if (result.ColumnsKept.Count > 0)
+                text.AppendLine(en
+                    ? $"The file has no {string.Join(", ", result.ColumnsKept.Select(c => ColumnName(c, en)))} column: people already on the roster keep what is stored."
+                    : $"文件中没有“{string.Join("”“", result.ColumnsKept.Select(c => ColumnName(c, en)))}”列：已在名单中的人保留原有信息。");
             if (result.GroupsCreated.Count > 0)
                 text.AppendLine((en, result.GroupsBefore.Count > 0) switch
                 {
@@ -96,6 +100,9 @@ public static class RosterReport
         return p.Code switch
         {
             RosterProblemCode.EmptyFile => en ? "The file has no data rows." : "文件中没有数据行。",
+            RosterProblemCode.NotCsv => en
+                ? "This is an Excel workbook, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\", and import that file."
+                : "这是 Excel 工作簿，不是 CSV：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，再导入该文件。",
             RosterProblemCode.UnterminatedQuote => en ? "A quote opened here is never closed." : "此处的引号没有闭合。",
             RosterProblemCode.MissingColumn => en ? "This required column is missing." : "缺少这一必填列。",
             RosterProblemCode.DuplicateColumn => en ? $"The column \"{A(0)}\" appears twice." : $"列“{A(0)}”出现了两次。",

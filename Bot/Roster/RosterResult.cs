@@ -5,6 +5,7 @@ namespace BranchBot.Bot.Roster;
 public enum RosterProblemCode
 {
     EmptyFile = 1,
+    NotCsv,
     UnterminatedQuote,
     MissingColumn,
     DuplicateColumn,
@@ -66,6 +67,8 @@ public sealed record RosterImportResult
     // People in the database but not in the file: kept as they are, only reported.
     public IReadOnlyList<RosterPerson> NotInFile { get; init; } = [];
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+    // Optional columns the file lacks: people already on the roster kept their stored values for them.
+    public IReadOnlyList<RosterColumn> ColumnsKept { get; init; } = [];
     public IReadOnlyList<string> GroupsCreated { get; init; } = [];
     // The groups the database held before this import, to show next to new ones (a typo creates a group).
     public IReadOnlyList<string> GroupsBefore { get; init; } = [];

@@ -212,6 +212,18 @@ public class RosterImportTests : IDisposable
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00 })]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00 })]
+    public async Task ImportAsync_ExcelWorkbookInsteadOfCsv_IsRejectedSayingHowToSaveIt(byte[] start)
+    {
+        var result = await ImportAsync([.. start, .. new RosterFileBuilder().Bytes()]);
+
+        Assert.Equal([new RosterProblem(0, null, RosterProblemCode.NotCsv)], result.Problems);
+        Assert.Contains("CSV UTF-8", RosterReport.Render(result));
+        Assert.Empty(await MembersAsync());
+    }
+
     [Fact]
     public async Task ImportAsync_DataUnderAnEmptyHeaderCell_IsRejected()
     {
@@ -388,6 +400,27 @@ public class RosterImportTests : IDisposable
         Assert.Equal(RosterFileBuilder.People + 1, after.Count);
         Assert.Equal(idsBefore["2022001"], after.Single(m => m.Name == "刘阳").Id);
         Assert.Equal([idsBefore["2019003"]], after.Single(m => m.StudentNumber == "2022001").Mentors.Select(a => a.MentorId));
+    }
+
+    [Fact]
+    public async Task ImportAsync_FileWithoutOptionalColumns_KeepsStoredEmailsOfficesAndMentors()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+        var file = new RosterFileBuilder().DropColumn("邮箱").DropColumn("职务").DropColumn("联系人")
+            .Add("2023001", "赵敏", "第一党小组", "积极分子", "2026-09-01");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal([RosterColumn.Email, RosterColumn.Mentors, RosterColumn.Roles], result.ColumnsKept);
+        Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
+        Assert.Equal([new RosterProblem(8, RosterColumn.Mentors, RosterProblemCode.TooFewMentors, "Activist", "1", "0")], result.Warnings);
+        Assert.Contains("文件中没有“邮箱”“联系人”“职务”列：已在名单中的人保留原有信息。", RosterReport.Render(result));
+        var members = await MembersAsync();
+        Assert.Equal(Roles.Secretary | Roles.GroupLeader, members.Single(m => m.StudentNumber == "2019001").Roles);
+        Assert.Equal("chenjing@branch.example", members.Single(m => m.StudentNumber == "2022002").Email);
+        Assert.Equal(2, members.Single(m => m.StudentNumber == "2022002").Mentors.Count);
+        Assert.Null(members.Single(m => m.StudentNumber == "2023001").Email);
     }
 
     [Fact]
