@@ -37,11 +37,13 @@ public sealed partial class RosterImport(BranchDbContext db)
         var (records, unterminatedAt) = Csv.Parse(Csv.Decode(file));
         if (unterminatedAt is { } at) return RosterImportResult.Rejected([new RosterProblem(at, null, RosterProblemCode.UnterminatedQuote)]);
         records.RemoveAll(r => r.Fields.All(string.IsNullOrWhiteSpace));
+        var titles = TitleRows(records);
+        records.RemoveRange(0, titles.Count);
         if (records.Count < 2) return RosterImportResult.Rejected([new RosterProblem(0, null, RosterProblemCode.EmptyFile)]);
 
         var problems = new List<RosterProblem>();
         var warnings = new List<RosterProblem>();
-        var (columns, named, ignored) = ReadHeader(records[0].Fields, problems);
+        var (columns, named, ignored) = ReadHeader(records[0].Row, records[0].Fields, problems);
         if (problems.Count > 0) return RosterImportResult.Rejected(problems);
 
         var drafts = records.Skip(1).Select(r => ReadRow(r.Row, r.Fields, columns, named, today, problems)).ToList();
@@ -51,11 +53,22 @@ public sealed partial class RosterImport(BranchDbContext db)
         if (problems.Count > 0) return RosterImportResult.Rejected(problems, warnings) with { IgnoredColumns = ignored };
 
         var rows = drafts.Select(d => d.ToRow()).ToList();
-        return await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings), ColumnsKept = kept };
+        return await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings), ColumnsKept = kept, TitleRows = titles };
+    }
+
+    // Excel rosters often start with a title ("某某支部党员名单", merged across the columns) above the header. Lines
+    // of a single cell before the first line that names a roster column are such titles; anything else stays and
+    // is read as the header (and refused if it is not one).
+    private static List<int> TitleRows(List<(int Row, List<string> Fields)> records)
+    {
+        var header = records.FindIndex(r => r.Fields.Any(f => RosterVocabulary.Column(Clean(f)) is not null));
+        if (header <= 0) return [];
+        var before = records.Take(header).ToList();
+        return before.All(r => r.Fields.Count(f => Clean(f).Length > 0) == 1) ? before.Select(r => r.Row).ToList() : [];
     }
 
     // Named: the positions of every header cell with text, read or ignored; data anywhere else is an error.
-    private static (Dictionary<RosterColumn, int> Columns, HashSet<int> Named, List<string> Ignored) ReadHeader(List<string> header, List<RosterProblem> problems)
+    private static (Dictionary<RosterColumn, int> Columns, HashSet<int> Named, List<string> Ignored) ReadHeader(int row, List<string> header, List<RosterProblem> problems)
     {
         var columns = new Dictionary<RosterColumn, int>();
         var named = new HashSet<int>();
@@ -67,13 +80,13 @@ public sealed partial class RosterImport(BranchDbContext db)
             named.Add(i);
             if (RosterVocabulary.Column(text) is { } column)
             {
-                if (!columns.TryAdd(column, i)) problems.Add(new RosterProblem(1, column, RosterProblemCode.DuplicateColumn, text));
+                if (!columns.TryAdd(column, i)) problems.Add(new RosterProblem(row, column, RosterProblemCode.DuplicateColumn, text));
             }
             else if (RosterVocabulary.IsIgnorable(text)) ignored.Add(text);
-            else problems.Add(new RosterProblem(1, null, RosterProblemCode.UnknownColumn, text));
+            else problems.Add(new RosterProblem(row, null, RosterProblemCode.UnknownColumn, text));
         }
         foreach (var column in RosterVocabulary.Required.Where(c => !columns.ContainsKey(c)))
-            problems.Add(new RosterProblem(1, column, RosterProblemCode.MissingColumn));
+            problems.Add(new RosterProblem(row, column, RosterProblemCode.MissingColumn));
         return (columns, named, ignored);
     }
 

@@ -78,6 +78,10 @@ public static class RosterReport
                 _ => "",
             });
         }
+        if (result.TitleRows.Count > 0)
+            text.AppendLine(en
+                ? $"Title above the header skipped (row {string.Join(", ", result.TitleRows)})."
+                : $"已跳过表头上方的标题（第 {string.Join("、", result.TitleRows)} 行）。");
         if (result.IgnoredColumns.Count > 0)
             text.AppendLine(en ? $"Columns ignored: {string.Join(", ", result.IgnoredColumns)}" : $"已忽略的列：{string.Join("、", result.IgnoredColumns)}");
         return text.ToString();

@@ -67,6 +67,8 @@ public sealed record RosterImportResult
     // People in the database but not in the file: kept as they are, only reported.
     public IReadOnlyList<RosterPerson> NotInFile { get; init; } = [];
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+    // Title lines above the header, skipped (spreadsheet row numbers).
+    public IReadOnlyList<int> TitleRows { get; init; } = [];
     // Optional columns the file lacks: people already on the roster kept their stored values for them.
     public IReadOnlyList<RosterColumn> ColumnsKept { get; init; } = [];
     public IReadOnlyList<string> GroupsCreated { get; init; } = [];

@@ -225,6 +225,17 @@ public class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_TwoCellLineAboveTheHeader_IsReadAsTheHeaderAndRefused()
+    {
+        var text = "名单,2026\r\n" + new RosterFileBuilder().Text();
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Contains(new RosterProblem(1, null, RosterProblemCode.UnknownColumn, "名单"), result.Problems);
+        Assert.Contains(new RosterProblem(1, RosterColumn.StudentNumber, RosterProblemCode.MissingColumn), result.Problems);
+    }
+
+    [Fact]
     public async Task ImportAsync_DataUnderAnEmptyHeaderCell_IsRejected()
     {
         var text = "学号,姓名,,小组,阶段,阶段开始日期\r\n2019001,王建国,x,第一党小组,正式党员,2021-06-01\r\n";
@@ -239,6 +250,8 @@ public class RosterImportTests : IDisposable
     // non-breaking and ideographic spaces around values, a quoted note with a comma and a newline, trailing empty
     // columns and rows, CRLF.
     private const string ExcelRoster =
+        "某某學院學生黨支部名單,,,,,,,,,,,\r\n" +
+        ",,,,,,,,,,,\r\n" +
         "序号,學號,姓名,郵箱,小組,階段,階段開始日期,聯繫人,職務,備註,,\r\n" +
         "1,2019001,王建國,Wang@Branch.example,第一黨小組,正式黨員,2021/6/1,,書記；組長,,,\r\n" +
         "2,2019002,\u00A0李紅\u3000,lihong@branch.example ,第一黨小組,正式黨員,2021年6月1日,,,,,\r\n" +
@@ -265,6 +278,7 @@ public class RosterImportTests : IDisposable
         Assert.Empty(result.Warnings);
         Assert.Equal(6, result.Count(RosterChangeKind.Added));
         Assert.Equal(["序号", "備註"], result.IgnoredColumns);
+        Assert.Equal([1], result.TitleRows);
         Assert.Equal(["第一黨小組", "第二黨小組"], result.GroupsCreated);
         var members = (await MembersAsync()).ToDictionary(m => m.StudentNumber);
         Assert.Equal(["2019001", "2019002", "2019003", "2022001", "2022002", "2022003"], members.Keys);
