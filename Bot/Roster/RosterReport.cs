@@ -64,7 +64,7 @@ public static class RosterReport
                     : $"数据库中有 {result.NotInFile.Count} 人不在本文件中，已保留未删除：");
                 foreach (var p in result.NotInFile) text.AppendLine(en ? $"  {p.Name} ({p.StudentNumber})" : $"  {p.Name}（{p.StudentNumber}）");
             }
-            text.AppendLine((configuredTrackingStartsOn, result.TrackingStartsOnSet, result.TrackingStartsOnStored) switch
+            var tracking = (configuredTrackingStartsOn, result.TrackingStartsOnSet, result.TrackingStartsOnStored) switch
             {
                 ({ } d, _, _) => en
                     ? $"Tracking starts on {Iso(d)} (set by Branch:TrackingStartsOn): nothing before is owed."
@@ -73,10 +73,11 @@ public static class RosterReport
                     ? $"Tracking starts on {Iso(d)}, the day of this first import: nothing before is owed."
                     : $"自 {Iso(d)}（首次导入之日）起开始统计，此前的任务不计。",
                 (null, null, { } d) => en
-                    ? $"Tracking started on {Iso(d)}, the day of the first import: nothing before is owed."
-                    : $"自 {Iso(d)}（首次导入之日）起开始统计，此前的任务不计。",
-                _ => "",
-            });
+                    ? $"Tracking started on {Iso(d)}, the date stored in the database: nothing before is owed."
+                    : $"自 {Iso(d)}（数据库中记录的日期）起开始统计，此前的任务不计。",
+                _ => null,
+            };
+            if (tracking is not null) text.AppendLine(tracking);
         }
         if (result.TitleRows.Count > 0)
             text.AppendLine(en
@@ -136,7 +137,7 @@ public static class RosterReport
                 : $"联系人 {A(0)}（{A(1)}）是{StageName(A(2), en)}，不是正式党员。",
             RosterProblemCode.MentorIsSelf => en ? "A person cannot be their own mentor." : "不能担任自己的联系人。",
             RosterProblemCode.TooManyMentors when A(1) == "0" => en
-                ? $"{StageName(A(0), en)} has no mentors, but {A(2)} are listed."
+                ? $"{StageName(A(0), en)} has no mentors; {A(2)} listed."
                 : $"{StageName(A(0), en)}不设联系人，实有 {A(2)} 名。",
             RosterProblemCode.TooManyMentors => en
                 ? $"{StageName(A(0), en)} has at most {A(1)} mentor(s), not {A(2)}."

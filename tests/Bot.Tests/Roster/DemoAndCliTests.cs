@@ -185,7 +185,7 @@ public class CliTests : IDisposable
         var second = await RunAsync(services, "roster", "import", input, "--lang", "en");
 
         Assert.Contains("自 2026-11-26（首次导入之日）起开始统计，此前的任务不计。", first.Output);
-        Assert.Contains("Tracking started on 2026-11-26, the day of the first import: nothing before is owed.", second.Output);
+        Assert.Contains("Tracking started on 2026-11-26, the date stored in the database: nothing before is owed.", second.Output);
     }
 
     [Fact]
