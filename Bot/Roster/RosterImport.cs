@@ -189,6 +189,10 @@ public sealed partial class RosterImport(BranchDbContext db)
         foreach (var d in drafts.Where(d => d.Email is not null))
             if (absent.FirstOrDefault(m => m.Email == d.Email) is { } holder)
                 problems.Add(new RosterProblem(d.Row, RosterColumn.Email, RosterProblemCode.EmailTakenByExisting, d.Email!, holder.Name, holder.StudentNumber));
+        // Excel reads 0123 as the number 123: importing it would add a second person and orphan the first.
+        foreach (var d in drafts.Where(d => d.StudentNumber is not null))
+            if (absent.FirstOrDefault(m => m.StudentNumber != d.StudentNumber && m.StudentNumber.TrimStart('0') == d.StudentNumber!.TrimStart('0')) is { } same)
+                problems.Add(new RosterProblem(d.Row, RosterColumn.StudentNumber, RosterProblemCode.LeadingZerosLost, d.StudentNumber!, same.StudentNumber, same.Name));
 
         foreach (var d in drafts)
         {

@@ -124,6 +124,9 @@ public static class RosterReport
             RosterProblemCode.ScientificNotation => en
                 ? $"\"{A(0)}\" is Excel's scientific notation and the digits are lost: format the column as Text, type the full numbers and save again."
                 : $"“{A(0)}”是 Excel 的科学计数法，原数字已丢失：请把该列设为“文本”格式，填回完整学号后重新保存。",
+            RosterProblemCode.LeadingZerosLost => en
+                ? $"{A(0)} is {A(1)} ({A(2)}) without the leading zeros, as Excel drops them: format the column as Text, type the full numbers and save again."
+                : $"{A(0)} 与数据库中的 {A(1)}（{A(2)}）只差开头的 0，Excel 会删掉开头的 0：请把该列设为“文本”格式，填回完整学号后重新保存。",
             RosterProblemCode.FutureDate => en ? $"{A(0)} is after today ({A(1)})." : $"{A(0)} 晚于今天（{A(1)}）。",
             RosterProblemCode.InvalidEmail => en ? $"\"{A(0)}\" is not an email address." : $"“{A(0)}”不是有效的邮箱地址。",
             RosterProblemCode.DuplicateStudentNumber => en ? $"Student number {A(0)} is also on row {A(1)}." : $"学号 {A(0)} 与第 {A(1)} 行重复。",

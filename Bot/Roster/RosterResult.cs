@@ -16,6 +16,7 @@ public enum RosterProblemCode
     UnknownRole,
     InvalidDate,
     ScientificNotation,
+    LeadingZerosLost,
     FutureDate,
     InvalidEmail,
     DuplicateStudentNumber,

@@ -236,6 +236,18 @@ public class RosterImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_StudentNumberThatLostItsLeadingZeros_IsRejectedNamingThePersonItWas()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2022003", "学号", "0022003").Bytes())).Accepted);
+        var before = await SnapshotAsync();
+
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022003", "学号", "22003").Bytes());
+
+        Assert.Equal([new RosterProblem(7, RosterColumn.StudentNumber, RosterProblemCode.LeadingZerosLost, "22003", "0022003", "杨帆")], result.Problems);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_DataUnderAnEmptyHeaderCell_IsRejected()
     {
         var text = "学号,姓名,,小组,阶段,阶段开始日期\r\n2019001,王建国,x,第一党小组,正式党员,2021-06-01\r\n";
