@@ -88,7 +88,7 @@ public static class Cli
         var branch = scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value;
         var today = branch.Today(scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System);
         var result = await new RosterImport(scope.ServiceProvider.GetRequiredService<BranchDbContext>()).ImportAsync(bytes, today, ct);
-        await (result.Accepted ? output : error).WriteAsync(RosterReport.Render(result, language));
+        await (result.Accepted ? output : error).WriteAsync(RosterReport.Render(result, language, branch.TrackingStartsOn));
         return result.Accepted ? Ok : Failed;
     }
 

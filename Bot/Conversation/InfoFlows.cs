@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Localization;
+using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +59,9 @@ public sealed class InfoFlows
         List<GroupRow> Rows(Period period) => groups
             .Select(g => new GroupRow(g.Name, schedule.CompletionOf(byGroup[g.Id], period, turn.Now)))
             .ToList();
-        return Reply.Show(SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader));
+        var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
+        var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 
     public static Reply LanguageChoice(Turn turn) =>

@@ -1,3 +1,4 @@
+using System.Text;
 using BranchBot.Domain;
 
 namespace BranchBot.Bot.Roster;
@@ -54,11 +55,15 @@ internal static class RosterVocabulary
     public static readonly IReadOnlyList<Roles> SingleHolderOffices =
         [Roles.Secretary, Roles.OrganizationMember, Roles.PropagandaMember, Roles.DisciplineMember];
 
-    public static readonly char[] ListSeparators = [';', '；', '、'];
+    // Columns spreadsheets carry that never hold roster data: ignored (and reported) instead of refused.
+    private static readonly string[] IgnorableColumns = ["序号", "序號", "No.", "No", "备注", "備註", "Notes", "Note", "Remarks"];
+
+    public static readonly char[] ListSeparators = [';', '；', '、', ',', '，'];
 
     public static RosterColumn? Column(string header) => Find(ColumnWords, header);
     public static Stage? StageOf(string value) => Find(StageWords, value);
     public static Roles? RoleOf(string value) => Find(RoleWords, value);
+    public static bool IsIgnorable(string header) => IgnorableColumns.Any(w => Normalize(w) == Normalize(header));
 
     public static IEnumerable<Roles> Each(Roles roles) => RoleWords.Select(r => r.Role).Where(r => roles.HasFlag(r));
 
@@ -78,5 +83,5 @@ internal static class RosterVocabulary
     }
 
     private static string Normalize(string text) =>
-        string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c != '\uFEFF')).ToUpperInvariant();
+        string.Concat(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not ('\uFEFF' or '\u200B'))).ToUpperInvariant();
 }

@@ -58,6 +58,8 @@ public static class CardCatalogForTests
         new("status-year-behind", (lang, text) => StatusCard.Build(lang, text, Stage.Probationary, new DateOnly(2025, 6, 1),
             Enumerable.Range(0, 120).Select(i => new StatusLine(ObligationKind.Talk, Period.Containing(Cadence.Monthly, new DateOnly(2025, 12, 1).AddMonths(i % 12)), new DateOnly(2026, 11, 30), ObligationStatus.Overdue, i % 2 == 0 ? text : "张三")
                 { Subject = new NamedPerson(100 + i % 10, i % 2 == 0 ? text : "张三", "20250" + (i % 10)) }).ToList(), [], true)),
+        new("roster-gaps", (lang, text) => new AdaptiveCard(RosterGapsSection.Build(lang, new RosterGaps(9,
+            [new RosterGap(text, "2.02E+11", text, Stage.Activist, 0, 1), new RosterGap("李四", "2024002", "第二小组", Stage.DevelopmentTarget, 1, 2)])))),
         new("language", (lang, _) => LanguageCard.Build(lang)),
         new("reminder-report-7d", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "42", 100), new DateOnly(2026, 11, 23))),
         new("reminder-report-overdue", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "43", 100), new DateOnly(2027, 1, 2))),

@@ -98,6 +98,41 @@ public sealed class InfoJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BranchSummary_RosterWithoutGaps_HasNoRosterSection()
+    {
+        var card = (await _bed.SayAsync(ConversationTestBed.Secretary, "支部统计")).Single(ConversationTestBed.Secretary).Card().GetRawText();
+
+        Assert.DoesNotContain("名单待完善", card);
+    }
+
+    [Fact]
+    public async Task BranchSummary_RosterWithGaps_ShowsTheCountTheFirstFiveAndHowManyMore()
+    {
+        const string gaps = """
+
+            2026100,张三,,第一小组,积极分子,2026-09-01,,
+            2026101,甲一,,第一小组,积极分子,2026-09-01,,
+            2026102,甲二,,第一小组,积极分子,2026-09-01,,
+            2026103,甲三,,第一小组,积极分子,2026-09-01,,
+            2026104,甲四,,第一小组,积极分子,2026-09-01,,
+            2026105,甲五,,第一小组,积极分子,2026-09-01,,
+            2026201,乙一,,第二小组,发展对象,2026-09-01,2023002,
+            """;
+        await using var bed = await ConversationTestBed.StartAsync(roster: ConversationTestBed.Roster + gaps);
+
+        var zh = Turned.Decode((await bed.SayAsync(ConversationTestBed.Secretary, "支部统计")).Single(ConversationTestBed.Secretary).Card().GetRawText());
+        var en = Turned.Decode((await bed.SayAsync(ConversationTestBed.Secretary, "branch summary", "en-US")).Single(ConversationTestBed.Secretary).Card().GetRawText());
+
+        Assert.Contains("名单待完善：7 人", zh);
+        Assert.Contains("张三（2026100，第一小组）：积极分子，尚缺培养联系人（0/1）", zh);
+        Assert.Contains("甲四（2026104，第一小组）", zh);
+        Assert.DoesNotContain("甲五", zh);
+        Assert.Contains("另有 2 人未列出。", zh);
+        Assert.Contains("Roster to complete: 7", en);
+        Assert.Contains("And 2 more not listed.", en);
+    }
+
+    [Fact]
     public async Task BranchSummary_ForAStudent_IsNotPermitted()
     {
         var turned = await _bed.SayAsync(ConversationTestBed.Student, "支部统计");

@@ -91,7 +91,7 @@ public class RosterReportTests
     {
         var result = RosterImportResult.Rejected(
         [
-            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount, "DevelopmentTarget", "2", "1"),
+            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.TooManyMentors, "Activist", "2", "3"),
             new RosterProblem(1, RosterColumn.Stage, RosterProblemCode.MissingColumn),
         ]);
 
@@ -101,10 +101,10 @@ public class RosterReportTests
         Assert.Equal("""
             名单未导入：发现 2 个问题，数据库未作任何修改。
               第 1 行，阶段：缺少这一必填列。
-              第 5 行，联系人：发展对象应有 2 名联系人，实有 1 名。
+              第 5 行，联系人：积极分子最多 2 名联系人，实有 3 名。
 
             """.ReplaceLineEndings(), zh);
-        Assert.Contains("Row 5, Mentors: DevelopmentTarget needs 2 mentor(s), not 1.", en);
+        Assert.Contains("Row 5, Mentors: Activist has at most 2 mentor(s), not 3.", en);
     }
 }
 
@@ -120,13 +120,19 @@ public class CliTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private ServiceProvider Services()
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+
+    private ServiceProvider Services(string? trackingStartsOn = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = Path.Combine(_folder, "data") })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:DataDirectory"] = Path.Combine(_folder, "data"),
+                ["Branch:TrackingStartsOn"] = trackingStartsOn,
+            })
             .Build();
         return new ServiceCollection()
-            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)))
+            .AddSingleton<TimeProvider>(_time)
             .AddInfrastructure(configuration)
             .BuildServiceProvider();
     }
@@ -164,6 +170,49 @@ public class CliTests : IDisposable
         Assert.Equal(0, export.Code);
         Assert.Contains("王建国", Encoding.UTF8.GetString(await File.ReadAllBytesAsync(output)));
         Assert.True(File.Exists(Path.Combine(_folder, "data", "branchbot.db")));
+    }
+
+    [Fact]
+    public async Task TryRunAsync_RosterImportWithoutConfiguredStart_PrintsTheFirstImportDayThenAndLater()
+    {
+        await using var services = Services();
+        var input = Path.Combine(_folder, "roster.csv");
+        await File.WriteAllBytesAsync(input, new RosterFileBuilder().Bytes());
+
+        var first = await RunAsync(services, "roster", "import", input);
+        _time.Advance(TimeSpan.FromDays(5));
+        var second = await RunAsync(services, "roster", "import", input, "--lang", "en");
+
+        Assert.Contains("自 2026-11-26（首次导入之日）起开始统计，此前的任务不计。", first.Output);
+        Assert.Contains("Tracking started on 2026-11-26, the date stored in the database: nothing before is owed.", second.Output);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_RosterImportWithConfiguredStart_PrintsTheConfiguredDate()
+    {
+        await using var services = Services(trackingStartsOn: "2026-09-01");
+        var input = Path.Combine(_folder, "roster.csv");
+        await File.WriteAllBytesAsync(input, new RosterFileBuilder().Bytes());
+
+        var (code, output, _) = await RunAsync(services, "roster", "import", input);
+
+        Assert.Equal(0, code);
+        Assert.Contains("自 2026-09-01 起开始统计（配置项 Branch:TrackingStartsOn），此前的任务不计。", output);
+        Assert.DoesNotContain("2026-11-26", output);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_RosterWithAGap_ExitsZeroAndPrintsTheWarning()
+    {
+        await using var services = Services();
+        var input = Path.Combine(_folder, "roster.csv");
+        await File.WriteAllBytesAsync(input, new RosterFileBuilder().Set("2022001", "联系人", "").Bytes());
+
+        var (code, output, _) = await RunAsync(services, "roster", "import", input);
+
+        Assert.Equal(0, code);
+        Assert.Contains("新增 6 人", output);
+        Assert.Contains("第 5 行，联系人：积极分子应有 1 名培养联系人，实有 0 名。", output);
     }
 
     [Fact]

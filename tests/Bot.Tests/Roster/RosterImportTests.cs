@@ -1,4 +1,5 @@
 using System.Text;
+using BranchBot.Bot.Cards;
 using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -134,9 +135,10 @@ public class RosterImportTests : IDisposable
         { "2022001", "学号", "2019002", 5, RosterColumn.StudentNumber, RosterProblemCode.DuplicateStudentNumber },
         { "2022001", "联系人", "2099999", 5, RosterColumn.Mentors, RosterProblemCode.MentorNotInFile },
         { "2022001", "联系人", "2022003", 5, RosterColumn.Mentors, RosterProblemCode.MentorNotFull },
-        { "2022001", "联系人", "", 5, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
-        { "2022002", "联系人", "2019002", 6, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
-        { "2019002", "联系人", "2019001", 3, RosterColumn.Mentors, RosterProblemCode.WrongMentorCount },
+        { "2022001", "联系人", "2019001;2019002;2019003", 5, RosterColumn.Mentors, RosterProblemCode.TooManyMentors },
+        { "2019002", "联系人", "2019001", 3, RosterColumn.Mentors, RosterProblemCode.TooManyMentors },
+        { "2022001", "学号", "2.02201E+06", 5, RosterColumn.StudentNumber, RosterProblemCode.ScientificNotation },
+        { "2022001", "联系人", "2.019E+06", 5, RosterColumn.Mentors, RosterProblemCode.ScientificNotation },
         { "2022001", "职务", "组长", 5, RosterColumn.Roles, RosterProblemCode.RoleNeedsPartyMember },
         { "2019002", "职务", "书记", 3, RosterColumn.Roles, RosterProblemCode.OfficeHeldTwice },
         { "2019002", "职务", "组长", 3, RosterColumn.Roles, RosterProblemCode.TwoGroupLeaders },
@@ -158,6 +160,204 @@ public class RosterImportTests : IDisposable
         Assert.Contains((row, column, code), result.Problems.Select(p => (p.Row, p.Column, p.Code)));
         Assert.All(result.Problems, p => Assert.Equal(row, p.Row));
         Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_ActivistWithoutMentorAndTargetWithOneIntroducer_ImportsAndListsEachAsAWarning()
+    {
+        var file = new RosterFileBuilder().Set("2022001", "联系人", "").Set("2022002", "联系人", "2019002");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(
+        [
+            new RosterProblem(5, RosterColumn.Mentors, RosterProblemCode.TooFewMentors, "Activist", "1", "0"),
+            new RosterProblem(6, RosterColumn.Mentors, RosterProblemCode.TooFewMentors, "DevelopmentTarget", "2", "1"),
+        ], result.Warnings);
+        var members = await MembersAsync();
+        Assert.Empty(members.Single(m => m.StudentNumber == "2022001").Mentors);
+        Assert.Single(members.Single(m => m.StudentNumber == "2022002").Mentors);
+        var report = RosterReport.Render(result);
+        Assert.Contains("有 2 处待完善", report);
+        Assert.Contains("第 5 行，联系人：积极分子应有 1 名培养联系人，实有 0 名。", report);
+        Assert.Contains("第 6 行，联系人：发展对象应有 2 名入党介绍人，实有 1 名。", report);
+        Assert.Contains("Row 6, Mentors: DevelopmentTarget needs 2 introducer(s), has 1.", RosterReport.Render(result, "en"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ErrorAndWarning_RejectsAndStillListsTheWarning()
+    {
+        var file = new RosterFileBuilder().Set("2022001", "联系人", "").Set("2022003", "阶段", "群众");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.Equal([new RosterProblem(7, RosterColumn.Stage, RosterProblemCode.UnknownStage, "群众")], result.Problems);
+        Assert.Equal([RosterProblemCode.TooFewMentors], result.Warnings.Select(w => w.Code));
+        Assert.Contains("另有 1 处待完善（不影响导入）", RosterReport.Render(result));
+        Assert.Empty(await MembersAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_UnknownColumn_IsRejectedNamingItAndTheColumnsItCouldBe()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+        var before = await SnapshotAsync();
+        var file = new RosterFileBuilder().Header("学号", "姓名", "邮件", "小组", "阶段", "阶段开始日期", "联系人", "职务");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.Equal([new RosterProblem(1, null, RosterProblemCode.UnknownColumn, "邮件")], result.Problems);
+        Assert.Contains("第 1 行：无法识别的列“邮件”：请改为学号、姓名、邮箱、", RosterReport.Render(result));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00 })]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00 })]
+    public async Task ImportAsync_ExcelWorkbookInsteadOfCsv_IsRejectedSayingHowToSaveIt(byte[] start)
+    {
+        var result = await ImportAsync([.. start, .. new RosterFileBuilder().Bytes()]);
+
+        Assert.Equal([new RosterProblem(0, null, RosterProblemCode.NotCsv)], result.Problems);
+        Assert.Contains("CSV UTF-8", RosterReport.Render(result));
+        Assert.Empty(await MembersAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_TwoCellLineAboveTheHeader_IsReadAsTheHeaderAndRefused()
+    {
+        var text = "名单,2026\r\n" + new RosterFileBuilder().Text();
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Contains(new RosterProblem(1, null, RosterProblemCode.UnknownColumn, "名单"), result.Problems);
+        Assert.Contains(new RosterProblem(1, RosterColumn.StudentNumber, RosterProblemCode.MissingColumn), result.Problems);
+    }
+
+    [Fact]
+    public async Task ImportAsync_StudentNumberThatLostItsLeadingZeros_IsRejectedNamingThePersonItWas()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2022003", "学号", "0022003").Bytes())).Accepted);
+        var before = await SnapshotAsync();
+
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022003", "学号", "22003").Bytes());
+
+        Assert.Equal([new RosterProblem(7, RosterColumn.StudentNumber, RosterProblemCode.LeadingZerosLost, "22003", "0022003", "杨帆")], result.Problems);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_DataUnderAnEmptyHeaderCell_IsRejected()
+    {
+        var text = "学号,姓名,,小组,阶段,阶段开始日期\r\n2019001,王建国,x,第一党小组,正式党员,2021-06-01\r\n";
+
+        var result = await ImportAsync(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal([new RosterProblem(2, null, RosterProblemCode.ExtraFields)], result.Problems);
+    }
+
+    // What Excel writes for a real branch: a 序号 column, traditional headers and stage names, offices split by a
+    // full-width semicolon, dates as short date, long date and date-time, full-width digits typed with an IME,
+    // non-breaking and ideographic spaces around values, a quoted note with a comma and a newline, trailing empty
+    // columns and rows, CRLF.
+    private const string ExcelRoster =
+        "某某學院學生黨支部名單,,,,,,,,,,,\r\n" +
+        ",,,,,,,,,,,\r\n" +
+        "序号,學號,姓名,郵箱,小組,階段,階段開始日期,聯繫人,職務,備註,,\r\n" +
+        "1,2019001,王建國,Wang@Branch.example,第一黨小組,正式黨員,2021/6/1,,書記；組長,,,\r\n" +
+        "2,2019002,\u00A0李紅\u3000,lihong@branch.example ,第一黨小組,正式黨員,2021年6月1日,,,,,\r\n" +
+        "3,2019003,張偉,,第二黨小組, 正式黨員 ,2022-06-01 0:00,,組長,,,\r\n" +
+        "4,２０２２００１,劉洋,,第一黨小組,積極分子,２０２６／３／５,2019001,,\"轉入, 待建檔\n2025級\",,\r\n" +
+        "5,2022002,陳靜,,第二黨小組,發展對象,2026/5/1,2019002；2019003,,,,\r\n" +
+        "6,2022003,楊帆,,第二黨小組,預備黨員,2026/1/10,,,,,\r\n" +
+        ",,,,,,,,,,,\r\n" +
+        ",,,,,,,,,,,\r\n";
+
+    [Theory]
+    [InlineData("GB18030")]
+    [InlineData("UTF-8 with BOM")]
+    public async Task ImportAsync_RosterAsExcelSavesIt_ImportsEveryValueAsMeant(string encoding)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        byte[] bytes = encoding == "GB18030"
+            ? Encoding.GetEncoding("GB18030").GetBytes(ExcelRoster)
+            : [0xEF, 0xBB, 0xBF, .. new UTF8Encoding(false).GetBytes(ExcelRoster)];
+
+        var result = await ImportAsync(bytes);
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Empty(result.Warnings);
+        Assert.Equal(6, result.Count(RosterChangeKind.Added));
+        Assert.Equal(["序号", "備註"], result.IgnoredColumns);
+        Assert.Equal([1], result.TitleRows);
+        Assert.Equal(["第一黨小組", "第二黨小組"], result.GroupsCreated);
+        var members = (await MembersAsync()).ToDictionary(m => m.StudentNumber);
+        Assert.Equal(["2019001", "2019002", "2019003", "2022001", "2022002", "2022003"], members.Keys);
+        Assert.Equal(("王建國", "wang@branch.example", Roles.Secretary | Roles.GroupLeader), (members["2019001"].Name, members["2019001"].Email, members["2019001"].Roles));
+        Assert.Equal(("李紅", "lihong@branch.example", new DateOnly(2021, 6, 1)), (members["2019002"].Name, members["2019002"].Email, members["2019002"].StageSince));
+        Assert.Equal((Stage.Full, new DateOnly(2022, 6, 1)), (members["2019003"].Stage, members["2019003"].StageSince));
+        Assert.Equal((Stage.Activist, new DateOnly(2026, 3, 5)), (members["2022001"].Stage, members["2022001"].StageSince));
+        Assert.Equal([members["2019001"].Id], members["2022001"].Mentors.Select(a => a.MentorId));
+        Assert.Equal([members["2019002"].Id, members["2019003"].Id], members["2022002"].Mentors.Select(a => a.MentorId).Order());
+        Assert.Equal(new DateOnly(2026, 1, 10), members["2022003"].StageSince);
+    }
+
+    [Theory]
+    [InlineData("2026-03-05")]
+    [InlineData("2026/3/5")]
+    [InlineData("2026.3.5")]
+    [InlineData("2026年3月5日")]
+    [InlineData("2026年03月05日")]
+    [InlineData("20260305")]
+    [InlineData("2026/3/5 0:00")]
+    [InlineData("２０２６－０３－０５")]
+    public async Task ImportAsync_StageSinceAsPeopleAndExcelWriteIt_IsReadAsTheSameDay(string written)
+    {
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022001", "阶段开始日期", written).Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(new DateOnly(2026, 3, 5), (await MembersAsync()).Single(m => m.StudentNumber == "2022001").StageSince);
+    }
+
+    [Theory]
+    [InlineData("3/5/2026")]
+    [InlineData("5.3.2026")]
+    [InlineData("46086")]
+    public async Task ImportAsync_AmbiguousOrSerialDate_IsRejected(string written)
+    {
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022001", "阶段开始日期", written).Bytes());
+
+        Assert.Equal([new RosterProblem(5, RosterColumn.StageSince, RosterProblemCode.InvalidDate, written)], result.Problems);
+    }
+
+    [Fact]
+    public async Task RosterGapQuery_AfterImports_ListsGapsFromTheDatabaseIncludingPeopleNoLongerInTheFile()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2022001", "联系人", "").Set("2022002", "联系人", "2019002").Bytes())).Accepted);
+        Assert.True((await ImportAsync(new RosterFileBuilder().Remove("2022001").Set("2022002", "联系人", "2019002").Bytes())).Accepted);
+
+        await using var db = _database.NewContext();
+        var gaps = await RosterGapQuery.LoadAsync(db, 10, CancellationToken.None);
+
+        Assert.Equal(2, gaps.Total);
+        Assert.Equal(
+        [
+            new RosterGap("刘洋", "2022001", "第一党小组", Stage.Activist, 0, 1),
+            new RosterGap("陈静", "2022002", "第二党小组", Stage.DevelopmentTarget, 1, 2),
+        ], gaps.First);
+        Assert.Single((await RosterGapQuery.LoadAsync(db, 1, CancellationToken.None)).First);
+    }
+
+    [Fact]
+    public async Task RosterGapQuery_GapFilledByANewImport_ListsNothing()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2022001", "联系人", "").Bytes())).Accepted);
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+
+        await using var db = _database.NewContext();
+
+        Assert.Equal(RosterGaps.None, await RosterGapQuery.LoadAsync(db, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -226,6 +426,27 @@ public class RosterImportTests : IDisposable
         Assert.Equal(RosterFileBuilder.People + 1, after.Count);
         Assert.Equal(idsBefore["2022001"], after.Single(m => m.Name == "刘阳").Id);
         Assert.Equal([idsBefore["2019003"]], after.Single(m => m.StudentNumber == "2022001").Mentors.Select(a => a.MentorId));
+    }
+
+    [Fact]
+    public async Task ImportAsync_FileWithoutOptionalColumns_KeepsStoredEmailsOfficesAndMentors()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+        var file = new RosterFileBuilder().DropColumn("邮箱").DropColumn("职务").DropColumn("联系人")
+            .Add("2023001", "赵敏", "第一党小组", "积极分子", "2026-09-01");
+
+        var result = await ImportAsync(file.Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal([RosterColumn.Email, RosterColumn.Mentors, RosterColumn.Roles], result.ColumnsKept);
+        Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
+        Assert.Equal([new RosterProblem(8, RosterColumn.Mentors, RosterProblemCode.TooFewMentors, "Activist", "1", "0")], result.Warnings);
+        Assert.Contains("文件中没有“邮箱”“联系人”“职务”列：已在名单中的人保留原有信息。", RosterReport.Render(result));
+        var members = await MembersAsync();
+        Assert.Equal(Roles.Secretary | Roles.GroupLeader, members.Single(m => m.StudentNumber == "2019001").Roles);
+        Assert.Equal("chenjing@branch.example", members.Single(m => m.StudentNumber == "2022002").Email);
+        Assert.Equal(2, members.Single(m => m.StudentNumber == "2022002").Mentors.Count);
+        Assert.Null(members.Single(m => m.StudentNumber == "2023001").Email);
     }
 
     [Fact]

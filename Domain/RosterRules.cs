@@ -1,0 +1,20 @@
+namespace BranchBot.Domain;
+
+/// <summary>The roster's rules about mentors (培养联系人) and introducers (入党介绍人).</summary>
+public static class RosterRules
+{
+    /// <summary>
+    /// How many mentors a person at <paramref name="stage"/> has: an activist one or two mentors, a development target
+    /// exactly two introducers, a probationary member up to two (their introducers), a full member none. Fewer than
+    /// <c>Min</c> is a gap the branch has yet to fill (it happens while people are being assigned); more than
+    /// <c>Max</c> is wrong data.
+    /// </summary>
+    public static (int Min, int Max) MentorRange(Stage stage) => stage switch
+    {
+        Stage.Activist => (1, 2),
+        Stage.DevelopmentTarget => (2, 2),
+        Stage.Probationary => (0, 2),
+        Stage.Full => (0, 0),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+}
