@@ -25,7 +25,7 @@ public sealed class InfoFlows
     {
         var me = turn.Member;
         var schedule = await ScheduleLoading.LoadAsync(turn, [me.Id], cancellationToken);
-        var items = schedule.OwedBy(me, turn.Today.AddMonths(-3), turn.Today.AddMonths(1))
+        var items = schedule.OwedBy(me, ScheduleLoading.Since(turn), turn.Today.AddMonths(1))
             .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
             .Where(x => x.Status != ObligationStatus.NotYetDue)
             .ToList();

@@ -98,7 +98,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             }
         }
         if (sent == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
-        var text = turn.T("overdue.nudgedAll", sent);
+        var text = Texts.Default.Count(turn.Language, "overdue.nudgedAll", sent);
         if (unreachable.Count > 0)
         {
             var names = PersonNames.Distinct(turn.Language, unreachable.Select(p => new NamedPerson(p.MemberId, p.Name, p.StudentNumber)));

@@ -39,7 +39,7 @@ public static class Formats
 
     /// <summary>Length of a report as <see cref="WordCounter"/> counts it: "1,234 字" / "1,234 words".</summary>
     public static string WordCount(Language language, int count) =>
-        Texts.Default.Get(language, "wordCount", count.ToString("N0", language.Culture()));
+        Texts.Default.Count(language, "wordCount", count);
 
     public static string Kind(Language language, ObligationKind kind) => Texts.Default.Get(language, kind switch
     {

@@ -11,6 +11,20 @@ public sealed class CountTests
     public void Count_English_UsesTheSingularOnlyForOne(int count, string expected) =>
         Assert.StartsWith(expected, Texts.Default.Count(Language.EnUs, "reminder.overdue", count, "November 30, 2026"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData(Language.EnUs, 1, "1 word")]
+    [InlineData(Language.EnUs, 1234, "1,234 words")]
+    [InlineData(Language.ZhCn, 1, "1 字")]
+    [InlineData(Language.ZhCn, 1234, "1,234 字")]
+    public void WordCount_CountsWithTheRightForm(Language language, int count, string expected) =>
+        Assert.Equal(expected, Formats.WordCount(language, count));
+
+    [Theory]
+    [InlineData(1, "Reminder sent to 1 person.")]
+    [InlineData(3, "Reminders sent to 3 people.")]
+    public void Count_NudgedAllInEnglish_SaysPersonOrPeople(int count, string expected) =>
+        Assert.Equal(expected, Texts.Default.Count(Language.EnUs, "overdue.nudgedAll", count));
+
     [Fact]
     public void Resources_EveryCountedText_HasBothForms()
     {
