@@ -28,7 +28,7 @@ public sealed class FactIndex
                 KeepEarliest(_talksByMonth, key, f.At);
                 if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
             }
-            else if (f.OwnerId is null)
+            else if (f.OwnerId is null) // the committee's: an evaluation
             {
                 evaluations.Add(f);
                 KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
