@@ -1,7 +1,7 @@
 namespace BranchBot.Domain;
 
 /// <summary>
-/// The recorded facts (reports, talks, excuses, extensions, evaluations), indexed once so that finding
+/// The recorded facts (reports, talks, evaluations, excuses, approved extensions), indexed once so that finding
 /// what fulfils, excuses or extends an obligation is a dictionary lookup.
 /// </summary>
 public sealed class FactIndex
@@ -10,31 +10,41 @@ public sealed class FactIndex
     private readonly Dictionary<FactKey, DateTimeOffset> _talksByMonth = [];
     private readonly Dictionary<FactKey, DateOnly> _talkDatesByMonth = [];
     private readonly Dictionary<FactKey, DateTimeOffset> _evaluations = [];
-    private readonly Dictionary<FactKey, Excuse> _excuses = [];
-    private readonly Dictionary<FactKey, Extension> _extensions = [];
+    private readonly Dictionary<FactKey, ExcuseFact> _excuses = [];
+    private readonly Dictionary<FactKey, ExtensionFact> _extensions = [];
 
     /// <summary>Indexes the facts; any of them may be omitted.</summary>
-    public FactIndex(
-        IEnumerable<Submission>? submissions = null,
-        IEnumerable<Talk>? talks = null,
-        IEnumerable<Excuse>? excuses = null,
-        IEnumerable<Extension>? extensions = null,
-        IEnumerable<Evaluation>? evaluations = null)
+    public FactIndex(IEnumerable<FulfilmentFact>? facts = null, IEnumerable<ExcuseFact>? excuses = null, IEnumerable<ExtensionFact>? extensions = null)
     {
-        Submissions = [.. submissions ?? []];
-        Talks = [.. talks ?? []];
+        var reports = new List<FulfilmentFact>();
+        var talks = new List<FulfilmentFact>();
+        var evaluations = new List<FulfilmentFact>();
+        foreach (var f in facts ?? [])
+        {
+            if (f.HeldOn is { } date)
+            {
+                talks.Add(f);
+                var key = new FactKey(f.Kind, f.OwnerId ?? int.MinValue, f.SubjectId, MonthCode(date.Year, date.Month));
+                KeepEarliest(_talksByMonth, key, f.At);
+                if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
+            }
+            else if (f.OwnerId is null) // the committee's: an evaluation
+            {
+                evaluations.Add(f);
+                KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
+            }
+            else
+            {
+                reports.Add(f);
+                KeepEarliest(_reports, new(f.Kind, f.OwnerId, f.SubjectId, f.Period!), f.At);
+            }
+        }
+        Reports = reports;
+        Talks = talks;
+        Evaluations = evaluations;
         Excuses = [.. excuses ?? []];
         Extensions = [.. extensions ?? []];
-        Evaluations = [.. evaluations ?? []];
 
-        foreach (var s in Submissions) KeepEarliest(_reports, new(s.Kind, s.MemberId, s.MemberId, s.Period), s.SubmittedAt);
-        foreach (var t in Talks)
-        {
-            var key = new FactKey(ObligationKind.Talk, t.MentorId, t.MenteeId, MonthCode(t.Date.Year, t.Date.Month));
-            KeepEarliest(_talksByMonth, key, t.RecordedAt);
-            if (!_talkDatesByMonth.TryGetValue(key, out var known) || t.Date < known) _talkDatesByMonth[key] = t.Date;
-        }
-        foreach (var e in Evaluations) KeepEarliest(_evaluations, new(e.Kind, null, e.SubjectId, e.Period), e.At);
         foreach (var x in Excuses)
         {
             var key = new FactKey(x.Kind, x.OwnerId, x.SubjectId, x.Period);
@@ -42,27 +52,26 @@ public sealed class FactIndex
         }
         foreach (var x in Extensions)
         {
-            if (x.Status != ExtensionStatus.Approved) continue;
             var key = new FactKey(x.Kind, x.MemberId, x.MemberId, x.Period);
-            if (!_extensions.TryGetValue(key, out var known) || x.RequestedUntil > known.RequestedUntil) _extensions[key] = x;
+            if (!_extensions.TryGetValue(key, out var known) || x.Until > known.Until) _extensions[key] = x;
         }
     }
 
     /// <summary>No facts at all.</summary>
     public static FactIndex Empty { get; } = new();
 
-    /// <summary>All submissions, every version.</summary>
-    public IReadOnlyList<Submission> Submissions { get; }
-    /// <summary>All talk records.</summary>
-    public IReadOnlyList<Talk> Talks { get; }
-    /// <summary>All excuses.</summary>
-    public IReadOnlyList<Excuse> Excuses { get; }
-    /// <summary>All extension requests, whatever their status.</summary>
-    public IReadOnlyList<Extension> Extensions { get; }
+    /// <summary>The reports given (first versions decide; any later ones count for nothing).</summary>
+    public IReadOnlyList<FulfilmentFact> Reports { get; }
+    /// <summary>All talks.</summary>
+    public IReadOnlyList<FulfilmentFact> Talks { get; }
     /// <summary>All evaluations.</summary>
-    public IReadOnlyList<Evaluation> Evaluations { get; }
+    public IReadOnlyList<FulfilmentFact> Evaluations { get; }
+    /// <summary>All excuses.</summary>
+    public IReadOnlyList<ExcuseFact> Excuses { get; }
+    /// <summary>All approved extensions.</summary>
+    public IReadOnlyList<ExtensionFact> Extensions { get; }
 
-    /// <summary>When the member first submitted this kind of report for the period (version 1), if ever.</summary>
+    /// <summary>When the member first submitted this kind of report for the period, if ever.</summary>
     public DateTimeOffset? ReportSubmittedAt(int memberId, ObligationKind kind, Period period) =>
         _reports.TryGetValue(new(kind, memberId, memberId, period), out var at) ? at : null;
 
@@ -106,11 +115,11 @@ public sealed class FactIndex
     };
 
     /// <summary>The (earliest) excuse for exactly this owner, subject, kind and period.</summary>
-    public Excuse? ExcuseFor(ObligationKind kind, int? ownerId, int subjectId, Period period) =>
+    public ExcuseFact? ExcuseFor(ObligationKind kind, int? ownerId, int subjectId, Period period) =>
         _excuses.GetValueOrDefault(new(kind, ownerId, subjectId, period));
 
     /// <summary>The approved extension (the latest date if several) of this person's obligation of this kind and period.</summary>
-    public Extension? ApprovedExtension(ObligationKind kind, int memberId, Period period) =>
+    public ExtensionFact? ApprovedExtension(ObligationKind kind, int memberId, Period period) =>
         _extensions.GetValueOrDefault(new(kind, memberId, memberId, period));
 
     /// <summary>For each report (member, kind, period), when its first version was received.</summary>

@@ -9,13 +9,13 @@ public sealed class Obligation
 {
     /// <summary>Creates an obligation with its facts; throws when the owner does not fit the rule.</summary>
     public Obligation(Branch branch, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
-        DateTimeOffset? fulfilledAt = null, Excuse? excuse = null, Extension? extension = null, DateOnly? heldOn = null)
+        DateTimeOffset? fulfilledAt = null, ExcuseFact? excuse = null, ExtensionFact? extension = null, DateOnly? heldOn = null)
         : this(new LocalDays(branch), policy, rule, period, ownerId, subjectId, fulfilledAt, excuse, extension, heldOn)
     {
     }
 
     internal Obligation(LocalDays days, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
-        DateTimeOffset? fulfilledAt, Excuse? excuse, Extension? extension, DateOnly? heldOn)
+        DateTimeOffset? fulfilledAt, ExcuseFact? excuse, ExtensionFact? extension, DateOnly? heldOn)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(rule);
@@ -30,8 +30,8 @@ public sealed class Obligation
             case Owner.Mentor when ownerId is null || ownerId == subjectId:
                 throw new ArgumentException("A mentor obligation is owed by someone other than the subject.", nameof(ownerId));
         }
-        if (extension is not null && (extension.Status != ExtensionStatus.Approved || extension.Kind != rule.Kind || extension.Period != period || extension.MemberId != ownerId))
-            throw new ArgumentException("Only an approved extension of this owner, kind and period moves the due date.", nameof(extension));
+        if (extension is not null && (extension.Kind != rule.Kind || extension.Period != period || extension.MemberId != ownerId))
+            throw new ArgumentException("Only an extension of this owner, kind and period moves the due date.", nameof(extension));
 
         Branch = days.Branch;
         Rule = rule;
@@ -42,7 +42,7 @@ public sealed class Obligation
         Excuse = excuse;
         Extension = extension;
         HeldOn = fulfilledAt is null ? null : heldOn;
-        DueDate = extension is not null && extension.RequestedUntil > period.End ? extension.RequestedUntil : period.End;
+        DueDate = extension is not null && extension.Until > period.End ? extension.Until : period.End;
         Deadline = days.EndOf(DueDate);
         StartsAt = days.StartOf(period.Start);
         DueSoonFrom = days.StartOf(DueDate.AddDays(-policy.DueSoonDays));
@@ -82,9 +82,9 @@ public sealed class Obligation
     /// <summary>When it was fulfilled (first report, talk record or evaluation), if it was.</summary>
     public DateTimeOffset? FulfilledAt { get; }
     /// <summary>The excuse, if it was excused.</summary>
-    public Excuse? Excuse { get; }
+    public ExcuseFact? Excuse { get; }
     /// <summary>The approved extension that moved <see cref="DueDate"/>, if any.</summary>
-    public Extension? Extension { get; }
+    public ExtensionFact? Extension { get; }
 
     /// <summary>
     /// The status at an instant. Facts recorded after the instant do not count yet, so asking about a past

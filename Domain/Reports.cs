@@ -143,10 +143,11 @@ public sealed record YearlyTotals(
         var activists = new HashSet<int>();
         foreach (var t in facts.Talks)
         {
-            if (t.Date.Year != year) continue;
+            var date = t.HeldOn!.Value;
+            if (date.Year != year) continue;
             talks++;
-            if (!roster.TryGetValue(t.MenteeId, out var mentee)) continue;
-            switch (StageOn(mentee, t.Date))
+            if (!roster.TryGetValue(t.SubjectId, out var mentee)) continue;
+            switch (StageOn(mentee, date))
             {
                 case Stage.Activist: withActivists++; activists.Add(mentee.Id); break;
                 case Stage.DevelopmentTarget: atDevelopment++; break;

@@ -4,6 +4,7 @@ using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -101,15 +102,12 @@ public static class Cli
         var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
             scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
         var members = await db.Members.AsNoTracking().Include(m => m.Mentors).ToListAsync(ct);
-        var facts = new FactIndex(
-            await db.Submissions.AsNoTracking().ToListAsync(ct),
-            await db.Talks.AsNoTracking().ToListAsync(ct),
-            await db.Excuses.AsNoTracking().ToListAsync(ct),
-            await db.Extensions.AsNoTracking().ToListAsync(ct),
-            await db.Evaluations.AsNoTracking().ToListAsync(ct));
+        var policy = (await db.ReadBranchSettingAsync(ct)).Policy;
+        // The year's periods, and the year before: a report of last December handed in this January counts this year.
+        var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
         var t = YearlyTotals.Compute(branch, members, facts, year);
         var now = (scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        var duties = new ObligationSchedule(branch, (await db.ReadBranchSettingAsync(ct)).Policy, members, facts).CompletionOfYear(members, year, now);
+        var duties = new ObligationSchedule(branch, policy, members, facts).CompletionOfYear(members, year, now);
         int Stage(IReadOnlyDictionary<Stage, int> counts, Stage stage) => counts.TryGetValue(stage, out var n) ? n : 0;
         var text = language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? $"""

@@ -1,6 +1,7 @@
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Reminders;
@@ -9,8 +10,10 @@ namespace BranchBot.Bot.Reminders;
 public sealed class BranchSnapshot
 {
     private BranchSnapshot(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
-        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers)
+        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today)
     {
+        Since = since;
+        Today = today;
         Branch = branch;
         Policy = policy;
         Groups = groups;
@@ -28,37 +31,41 @@ public sealed class BranchSnapshot
     /// <summary>By member id; a member without an entry has never been seen in Teams.</summary>
     public IReadOnlyDictionary<int, TeamsUser> TeamsUsers { get; }
     public ObligationSchedule Schedule { get; }
+    /// <summary>The first day whose periods' facts are loaded: the same as a turn's (see <see cref="LoadAsync"/>).</summary>
+    public DateOnly Since { get; }
+    /// <summary>The local date the snapshot was loaded for.</summary>
+    public DateOnly Today { get; }
 
-    public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Loads what the jobs need at <paramref name="asOf"/> (default: now), with the facts of the same window as the
+    /// turns (<see cref="HandInWindow.ChaseFrom"/>): every question asked of <see cref="Schedule"/> must start at
+    /// <see cref="Since"/> or later, since a period before the window has no facts loaded and would look overdue.
+    /// </summary>
+    public static Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct) =>
+        LoadAsync(db, options, time, time.GetUtcNow(), ct);
+
+    /// <inheritdoc cref="LoadAsync(BranchDbContext, BranchOptions, TimeProvider, CancellationToken)"/>
+    public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf, CancellationToken ct)
     {
         var stored = await db.ReadBranchSettingAsync(ct).ConfigureAwait(false);
         var branch = options.ToBranch(stored.TrackingStartsOn, options.Today(time));
         var policy = stored.Policy;
+        var today = branch.LocalDate(asOf);
+        var since = HandInWindow.ChaseFrom(branch.TrackingStartsOn, today);
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct).ConfigureAwait(false);
         var members = await db.Members.AsNoTracking().Include(m => m.Mentors).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
-        var facts = await LoadFactsAsync(db, null, ct).ConfigureAwait(false);
+        var facts = await new FactReader(db).ForBranchAsync(policy, since, today, ct).ConfigureAwait(false);
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today);
     }
 
-    /// <summary>The facts, of the given people only when <paramref name="memberIds"/> is set; report and talk texts are not read.</summary>
-    public static async Task<FactIndex> LoadFactsAsync(BranchDbContext db, IReadOnlyCollection<int>? memberIds, CancellationToken ct)
+    /// <summary>The facts of the given people in the snapshot's window, read again (the dispatcher's re-check before sending).</summary>
+    public Task<FactIndex> ReloadFactsAsync(BranchDbContext db, IReadOnlyCollection<int> memberIds, CancellationToken ct)
     {
-        var ids = memberIds?.ToList();
-        var submissions = await (ids is null ? db.Submissions : db.Submissions.Where(s => ids.Contains(s.MemberId)))
-            .Select(s => new { s.MemberId, s.Kind, s.Period, s.SubmittedAt, s.Version }).ToListAsync(ct).ConfigureAwait(false);
-        var talks = await (ids is null ? db.Talks : db.Talks.Where(t => ids.Contains(t.MentorId) || ids.Contains(t.MenteeId)))
-            .Select(t => new { t.MentorId, t.MenteeId, t.Date, t.Mode, t.RecordedAt }).ToListAsync(ct).ConfigureAwait(false);
-        var excuses = await (ids is null ? db.Excuses : db.Excuses.Where(x => ids.Contains(x.SubjectId) || (x.OwnerId != null && ids.Contains(x.OwnerId.Value))))
-            .AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var extensions = await (ids is null ? db.Extensions : db.Extensions.Where(x => ids.Contains(x.MemberId)))
-            .AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var evaluations = await (ids is null ? db.Evaluations : db.Evaluations.Where(x => ids.Contains(x.SubjectId)))
-            .AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        return new FactIndex(
-            submissions.Select(s => new Submission(s.MemberId, s.Kind, s.Period, "-", s.SubmittedAt, s.Version, null)),
-            talks.Select(t => new Talk(t.MentorId, t.MenteeId, t.Date, t.Mode, "-", "-", null, t.RecordedAt, null)),
-            excuses, extensions, evaluations);
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = memberIds.ToList();
+        var people = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
+        return new FactReader(db).ForPeopleAsync(people, people, Policy, Since, Today, ct);
     }
 }

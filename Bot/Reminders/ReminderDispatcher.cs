@@ -176,7 +176,7 @@ public sealed class ReminderDispatcher(
             {
                 foreach (var batch in candidates.Chunk(_options.ClaimBatchSize))
                 {
-                    foreach (var claim in await ClaimAsync(batch, planned, ledger, stop.Token).ConfigureAwait(false))
+                    foreach (var claim in await ClaimAsync(batch, planned, state, ledger, stop.Token).ConfigureAwait(false))
                         await ready.Writer.WriteAsync(claim, stop.Token).ConfigureAwait(false);
                 }
                 ready.Writer.Complete();
@@ -211,7 +211,7 @@ public sealed class ReminderDispatcher(
         await ledger.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<Claim>> ClaimAsync(ReminderDelivery[] batch, Dictionary<ReminderKey, PlannedReminder> planned, LedgerWriter ledger, CancellationToken ct)
+    private async Task<IReadOnlyList<Claim>> ClaimAsync(ReminderDelivery[] batch, Dictionary<ReminderKey, PlannedReminder> planned, BranchSnapshot state, LedgerWriter ledger, CancellationToken ct)
     {
         var token = $"{Instance}:{Guid.NewGuid():N}";
         var now = time.GetUtcNow();
@@ -243,7 +243,7 @@ public sealed class ReminderDispatcher(
         var claims = won.Select(r => new Claim(r, token, planned[new ReminderKey(r.MemberId, r.Kind, r.Period, r.Step, r.SubjectId)])).ToList();
         var people = claims.Where(c => c.Planned.Obligation is not null).SelectMany(c => new[] { c.Row.MemberId, c.Row.SubjectId }).Distinct().ToList();
         if (people.Count == 0) return claims;
-        var facts = await BranchSnapshot.LoadFactsAsync(db, people, ct).ConfigureAwait(false);
+        var facts = await state.ReloadFactsAsync(db, people, ct).ConfigureAwait(false);
         var toSend = new List<Claim>(claims.Count);
         foreach (var claim in claims)
         {

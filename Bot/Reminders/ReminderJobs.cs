@@ -37,7 +37,7 @@ public abstract class ReminderJob(
     {
         BranchSnapshot state;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
-            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, ct).ConfigureAwait(false);
+            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, asOf, ct).ConfigureAwait(false);
         return await dispatcher.DispatchAsync(Id, asOf, state, Plan(state, asOf), ct).ConfigureAwait(false);
     }
 

@@ -39,7 +39,7 @@ public static class ReminderPlanner
     {
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
-        var extendedFrom = today.AddMonths(-2 * (cadences.Count == 0 ? 1 : (int)cadences.Max()));
+        var extendedFrom = Latest(today.AddMonths(-2 * (cadences.Count == 0 ? 1 : (int)cadences.Max())), state.Since);
         var groups = new List<StepGroup>();
         foreach (var member in state.Members)
         {
@@ -71,7 +71,7 @@ public static class ReminderPlanner
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
         var maxGrace = state.Policy.Rules.Select(r => r.GraceDays).DefaultIfEmpty(0).Max();
-        var from = today.AddDays(-(catchUpDays + maxGrace + 2));
+        var from = Latest(today.AddDays(-(catchUpDays + maxGrace + 2)), state.Since);
         var groups = new List<StepGroup>();
         foreach (var member in state.Members)
         {
@@ -134,6 +134,9 @@ public static class ReminderPlanner
         return null;
     }
 
+    // The snapshot holds the facts from state.Since on only: an earlier period would look unfulfilled.
+    private static DateOnly Latest(DateOnly from, DateOnly since) => from > since ? from : since;
+
     // The card counts the time left from the day it is sent (today), not from the step it was planned for.
     private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, DateOnly today)
     {
@@ -152,7 +155,7 @@ public sealed record LeaderSummary(string GroupName, IReadOnlyList<LeaderSummary
     public static LeaderSummary Of(BranchSnapshot state, int groupId, DateTimeOffset asOf)
     {
         var groupMembers = state.Members.Where(m => m.GroupId == groupId).ToList();
-        var open = state.Schedule.OpenAt(groupMembers, asOf);
+        var open = state.Schedule.OpenAt(groupMembers, asOf, state.Since);
         string Name(int id) => state.MembersById.TryGetValue(id, out var m) ? m.Name : "?";
         LeaderSummaryItem Item(Obligation o) => new(Name(o.OwnerId ?? o.SubjectId), o.Kind, o.Kind == ObligationKind.Talk ? Name(o.SubjectId) : null, o.Period, o.DueDate)
         {

@@ -102,7 +102,7 @@ public sealed class Measurement(string connectionString, Branch branch, Policy p
         var cpuUsed = Cpu() - cpu;
         var heap = GC.GetTotalMemory(forceFullCollection: false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"reminder sweep ({label}) run {run}: {total.TotalMilliseconds:F0} ms (load {loadedAt.TotalMilliseconds:F0} ms, compute {(total - loadedAt).TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms); {loaded.Owners.Count:N0} people, {loaded.Schedule.Facts.Submissions.Count + loaded.Schedule.Facts.Talks.Count + loaded.Schedule.Facts.Excuses.Count + loaded.Schedule.Facts.Extensions.Count + loaded.Schedule.Facts.Evaluations.Count:N0} facts read; {obligations:N0} open obligations with {reminders:N0} reminder times reached; heap {Mb(heap)} MB"));
+            $"reminder sweep ({label}) run {run}: {total.TotalMilliseconds:F0} ms (load {loadedAt.TotalMilliseconds:F0} ms, compute {(total - loadedAt).TotalMilliseconds:F0} ms, CPU {cpuUsed.TotalMilliseconds:F0} ms); {loaded.Owners.Count:N0} people, {loaded.Schedule.Facts.Reports.Count + loaded.Schedule.Facts.Talks.Count + loaded.Schedule.Facts.Excuses.Count + loaded.Schedule.Facts.Extensions.Count + loaded.Schedule.Facts.Evaluations.Count:N0} facts read; {obligations:N0} open obligations with {reminders:N0} reminder times reached; heap {Mb(heap)} MB"));
     }
 
     // Process CPU time: less disturbed than wall time when other work shares the cores.

@@ -71,26 +71,22 @@ internal sealed class MemberBuilder
     }
 }
 
-/// <summary>Facts with sensible defaults for the fields a test does not care about.</summary>
+/// <summary>Facts as the obligation engine sees them, from literal dates.</summary>
 internal static class Fact
 {
-    public static Submission Report(int memberId, string period, DateTimeOffset at, int version = 1, ObligationKind kind = ObligationKind.ThoughtReport) =>
-        new(memberId, kind, At.P(period), new string('思', 120), at, version, $"k-{memberId}-{period}-{version}-{kind}");
+    public static FulfilmentFact Report(int memberId, string period, DateTimeOffset at, ObligationKind kind = ObligationKind.ThoughtReport) =>
+        FulfilmentFact.Report(memberId, kind, At.P(period), at);
 
-    public static Talk Talk(int mentorId, int menteeId, string date, DateTimeOffset recordedAt) =>
-        new(mentorId, menteeId, At.Date(date), TalkMode.InPerson, "学习近况", "谈了学习和思想情况", null, recordedAt, null);
+    public static FulfilmentFact Talk(int mentorId, int menteeId, string date, DateTimeOffset recordedAt) =>
+        FulfilmentFact.Talk(mentorId, menteeId, At.Date(date), recordedAt);
 
-    public static Excuse Excuse(int? ownerId, int subjectId, ObligationKind kind, string period, DateTimeOffset at) =>
-        new(ownerId, subjectId, kind, At.P(period), "病假", 1, at);
+    public static ExcuseFact Excuse(int? ownerId, int subjectId, ObligationKind kind, string period, DateTimeOffset at) =>
+        new(ownerId, subjectId, kind, At.P(period), at);
 
-    public static Extension Extension(int memberId, ObligationKind kind, string period, string until, bool? approved = true, DateTimeOffset? at = null)
-    {
-        var requestedAt = at ?? At.Cst("2026-01-20 10:00:00");
-        var extension = new Extension(memberId, kind, At.P(period), At.Date(until), "实习出差", requestedAt);
-        if (approved is { } decision) extension.Decide(decision, 1, requestedAt.AddHours(1));
-        return extension;
-    }
+    /// <summary>An approved extension.</summary>
+    public static ExtensionFact Extension(int memberId, ObligationKind kind, string period, string until) =>
+        new(memberId, kind, At.P(period), At.Date(until));
 
-    public static Evaluation Evaluation(int subjectId, ObligationKind kind, string period, DateTimeOffset at) =>
-        new(subjectId, kind, At.P(period), true, "", 1, at);
+    public static FulfilmentFact Evaluation(int subjectId, ObligationKind kind, string period, DateTimeOffset at) =>
+        FulfilmentFact.Evaluation(subjectId, kind, At.P(period), at);
 }

@@ -73,7 +73,7 @@ public class HandInWindowTests
     {
         var introducer = MemberBuilder.Full(2).Build();
         var target = MemberBuilder.DevelopmentTarget(7).Since("2026-07-01").MentoredBy(2).Build();
-        var facts = new FactIndex(talks: [Fact.Talk(2, 7, "2026-10-15", At.Cst("2026-12-10 20:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Talk(2, 7, "2026-10-15", At.Cst("2026-12-10 20:00:00"))]);
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [introducer, target], facts);
 
         var talk = Assert.Single(schedule.OwedBy(introducer, At.Date("2026-10-01"), At.Date("2026-12-31")), o => o.Kind == ObligationKind.Talk);
@@ -90,7 +90,7 @@ public class HandInWindowTests
         var mentor = MemberBuilder.Full(2).Build();
         var activist = MemberBuilder.Activist(7).Since("2026-07-01").MentoredBy(2).Build();
         // A talk held on 30 September but logged on 2 October counts for September, on time.
-        var facts = new FactIndex(talks: [Fact.Talk(2, 7, "2026-09-30", At.Cst("2026-10-02 09:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Talk(2, 7, "2026-09-30", At.Cst("2026-10-02 09:00:00"))]);
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [mentor, activist], facts);
 
         var september = Assert.Single(schedule.OwedBy(mentor, At.Date("2026-09-01"), At.Date("2026-09-30")), o => o.Kind == ObligationKind.Talk);

@@ -110,7 +110,7 @@ public class ObligationScheduleTests
             MemberBuilder.Activist(7).MentoredBy(2).Build(),
             MemberBuilder.Activist(8).MentoredBy(2).Build(),
         };
-        var facts = new FactIndex(talks: [Fact.Talk(2, 7, "2026-01-20", At.Cst("2026-01-20 21:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Talk(2, 7, "2026-01-20", At.Cst("2026-01-20 21:00:00"))]);
 
         var owed = Schedule(members, facts).OwedBy(members[0], At.Date("2026-01-01"), At.Date("2026-01-31"));
         var now = At.Cst("2026-02-01 00:00:00");
@@ -124,7 +124,7 @@ public class ObligationScheduleTests
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
         var probationary = MemberBuilder.Probationary(8).Since("2025-10-01").Build();
-        var facts = new FactIndex(evaluations: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-04-03 10:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-04-03 10:00:00"))]);
 
         var owed = Schedule([activist, probationary], facts).OwedByCommittee([activist, probationary], At.Date("2026-01-01"), At.Date("2026-06-30"));
 
@@ -188,7 +188,7 @@ public class ObligationScheduleTests
     public void OpenAt_Instant_ListsDueAndOverdueButNotSettledOrMissed()
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
-        var facts = new FactIndex(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-27 22:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Report(7, "2026-02", At.Cst("2026-02-27 22:00:00"))]);
 
         var open = Schedule([activist], facts).OpenAt([activist], At.Cst("2026-04-10 09:00:00"));
 

@@ -136,8 +136,8 @@ public class ObligationTests
                 .StatusOn(At.Cst("2026-03-01 00:00:00")));
 
     [Fact]
-    public void Constructor_ExtensionNotApproved_Throws() =>
-        Assert.Throws<ArgumentException>(() => Report("2026-01", extension: Fact.Extension(7, ObligationKind.ThoughtReport, "2026-01", "2026-02-10", approved: null)));
+    public void Constructor_ExtensionOfAnotherKind_Throws() =>
+        Assert.Throws<ArgumentException>(() => Report("2026-01", extension: Fact.Extension(7, ObligationKind.BranchReport, "2026-01", "2026-02-10")));
 
     [Fact]
     public void Constructor_ExtensionOfAnotherPeriod_Throws() =>
@@ -194,6 +194,6 @@ public class ObligationTests
         Assert.Equal(status is ObligationStatus.Done or ObligationStatus.DoneLate or ObligationStatus.Excused, status.IsSettled());
     }
 
-    private static Obligation Report(string period, DateTimeOffset? fulfilledAt = null, Excuse? excuse = null, Extension? extension = null) =>
+    private static Obligation Report(string period, DateTimeOffset? fulfilledAt = null, ExcuseFact? excuse = null, ExtensionFact? extension = null) =>
         new(BranchBuilder.Default, Policy.Default, MonthlyReport, At.P(period), 7, 7, fulfilledAt, excuse, extension);
 }

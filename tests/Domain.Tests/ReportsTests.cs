@@ -14,13 +14,13 @@ public class GroupCompletionTests
     ];
 
     private static readonly FactIndex Facts = new(
-        submissions:
+        facts:
         [
             Fact.Report(7, "2026-01", At.Cst("2026-01-31 23:59:59")),
             Fact.Report(8, "2026-01", At.Cst("2026-02-01 00:00:00")),
             Fact.Report(12, "2026-01", At.Cst("2026-01-10 10:00:00")),
+            Fact.Talk(2, 7, "2026-01-15", At.Cst("2026-01-15 20:00:00")),
         ],
-        talks: [Fact.Talk(2, 7, "2026-01-15", At.Cst("2026-01-15 20:00:00"))],
         excuses: [Fact.Excuse(9, 9, ObligationKind.ThoughtReport, "2026-01", At.Cst("2026-01-03 09:00:00"))]);
 
     private static ObligationSchedule Schedule => new(BranchBuilder.Default, Policy.Default, Roster, Facts);
@@ -88,7 +88,7 @@ public class MemberHistoryTests
     public void HistoryOf_Activist_NewestFirstWithStatuses()
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
-        var facts = new FactIndex(submissions: [Fact.Report(7, "2026-02", At.Cst("2026-02-20 10:00:00"))]);
+        var facts = new FactIndex(facts: [Fact.Report(7, "2026-02", At.Cst("2026-02-20 10:00:00"))]);
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], facts);
 
         var history = schedule.HistoryOf(activist, At.Date("2026-01-01"), At.Date("2026-03-31"), At.Cst("2026-03-15 12:00:00"));
@@ -121,7 +121,7 @@ public class YearlyTotalsTests
     {
         var activist = MemberBuilder.Activist(7).Since("2025-09-01").Build();
         var facts = new FactIndex(
-            submissions: [Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")), Fact.Report(7, "2026-10", At.Cst("2026-11-03 10:00:00"))],
+            facts: [Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")), Fact.Report(7, "2026-10", At.Cst("2026-11-03 10:00:00"))],
             excuses: [Fact.Excuse(7, 7, ObligationKind.ThoughtReport, "2026-02", At.Cst("2026-02-10 10:00:00"))]);
         var schedule = new ObligationSchedule(BranchBuilder.Default, Policy.Default, [activist], facts);
 
@@ -145,25 +145,19 @@ public class YearlyTotalsTests
             MemberBuilder.Probationary(11).Since("2025-10-01").Build(),
         };
         var facts = new FactIndex(
-            submissions:
+            facts:
             [
                 Fact.Report(7, "2026-01", At.Cst("2026-01-20 10:00:00")),
-                Fact.Report(7, "2026-01", At.Cst("2026-01-25 10:00:00"), version: 2),
+                Fact.Report(7, "2026-01", At.Cst("2026-01-25 10:00:00")),
                 Fact.Report(7, "2025-12", At.Cst("2026-01-01 08:00:00")),
                 Fact.Report(11, "2026-Q1", At.Cst("2026-03-30 10:00:00"), kind: ObligationKind.BranchReport),
                 Fact.Report(11, "2026-12", At.Cst("2027-01-01 00:30:00")), // still 2026 in UTC
-            ],
-            talks:
-            [
                 Fact.Talk(2, 7, "2025-12-30", At.Cst("2025-12-30 20:00:00")),
                 Fact.Talk(2, 7, "2026-01-20", At.Cst("2026-01-20 20:00:00")),
                 Fact.Talk(2, 7, "2026-02-20", At.Cst("2026-02-20 20:00:00")),
                 Fact.Talk(2, 8, "2026-03-01", At.Cst("2026-03-01 20:00:00")),
                 Fact.Talk(3, 9, "2026-05-01", At.Cst("2026-05-01 20:00:00")), // before 9 became a development target
                 Fact.Talk(3, 9, "2026-07-01", At.Cst("2026-07-01 20:00:00")),
-            ],
-            evaluations:
-            [
                 Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2025-Q4", At.Cst("2025-12-31 10:00:00")),
                 Fact.Evaluation(7, ObligationKind.ActivistEvaluation, "2026-Q1", At.Cst("2026-04-03 10:00:00")),
             ]);

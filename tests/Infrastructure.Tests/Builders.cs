@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Infrastructure.Tests;
 
@@ -22,4 +23,17 @@ internal static class Seed
 
     public static Submission Report(int memberId, string period = "2026-11", int version = 1, string? key = null, DateTimeOffset? at = null) =>
         new(memberId, ObligationKind.ThoughtReport, Period.Parse(period), "本月思想汇报", at ?? new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(8)), version, key);
+
+    // Every stored fact as the Domain sees it, read whole and turned into facts in memory, independently of
+    // FactReader: all versions of reports (the earliest decides) and only approved extensions.
+    public static async Task<FactIndex> AllFactsAsync(BranchDbContext db) =>
+        new(
+            [
+                .. (await db.Submissions.AsNoTracking().ToListAsync()).Select(s => FulfilmentFact.Report(s.MemberId, s.Kind, s.Period, s.SubmittedAt)),
+                .. (await db.Talks.AsNoTracking().ToListAsync()).Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt)),
+                .. (await db.Evaluations.AsNoTracking().ToListAsync()).Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)),
+            ],
+            [.. (await db.Excuses.AsNoTracking().ToListAsync()).Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At))],
+            [.. (await db.Extensions.AsNoTracking().ToListAsync()).Where(e => e.Status == ExtensionStatus.Approved)
+                .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil))]);
 }

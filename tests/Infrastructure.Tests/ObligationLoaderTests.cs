@@ -83,11 +83,14 @@ public class ObligationLoaderTests : IDisposable
 
         var facts = loaded.Schedule.Facts;
         Assert.True(await db.Submissions.AnyAsync(s => s.Period == new Period(Cadence.Quarterly, 2026, 3)));
-        Assert.Equal(["2026-10", "2026-11"], facts.Submissions.Select(s => s.Period.Key).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["2026-10", "2026-11"], facts.Reports.Select(s => s.Period!.Key).Distinct().Order(StringComparer.Ordinal));
         // Development targets' talks are quarterly: a talk on 1 October counts for the quarter containing `since`.
-        Assert.Equal(new DateOnly(2026, 10, 1), facts.Talks.Min(t => t.Date));
-        Assert.All(facts.Submissions, s => Assert.Equal(1, s.Version));
-        Assert.All(facts.Extensions, e => Assert.Equal(ExtensionStatus.Approved, e.Status));
+        Assert.Equal(new DateOnly(2026, 10, 1), facts.Talks.Min(t => t.HeldOn));
+        // First versions only: one report per member, kind and period.
+        Assert.Equal(facts.Reports.Count, facts.Reports.DistinctBy(r => (r.OwnerId, r.Kind, r.Period)).Count());
+        var approved = await db.Extensions.Where(e => e.Status == ExtensionStatus.Approved).Select(e => e.Id).CountAsync();
+        Assert.True(approved < await db.Extensions.CountAsync());
+        Assert.All(facts.Extensions, e => Assert.True(db.Extensions.Any(x => x.MemberId == e.MemberId && x.Kind == e.Kind && x.Period == e.Period && x.RequestedUntil == e.Until && x.Status == ExtensionStatus.Approved)));
     }
 
     [Fact]
@@ -145,9 +148,7 @@ public class ObligationLoaderTests : IDisposable
     private async Task<ObligationSchedule> ReferenceAsync()
     {
         await using var db = _database.NewContext();
-        var facts = new FactIndex(
-            await db.Submissions.ToListAsync(), await db.Talks.ToListAsync(), await db.Excuses.ToListAsync(),
-            await db.Extensions.ToListAsync(), await db.Evaluations.ToListAsync());
+        var facts = await Seed.AllFactsAsync(db);
         return new ObligationSchedule(Branch, Policy.Default, await db.Members.Include(m => m.Mentors).ToListAsync(), facts);
     }
 }

@@ -257,6 +257,31 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRunAsync_StatsWithFactsAtTheYearsEdges_CountsByWhenTheyHappened()
+    {
+        await using var services = Services();
+        await RunAsync(services, "demo");
+        var (_, before, _) = await RunAsync(services, "stats", "2026");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BranchBot.Infrastructure.Persistence.BranchDbContext>();
+            var member = await db.Members.Include(m => m.Mentors).FirstAsync(m => m.Stage == Stage.Activist && m.Mentors.Count > 0);
+            var cst = TimeSpan.FromHours(8);
+            // Last December's report handed in on New Year's Day counts for 2026; a talk held on 31 December does not.
+            db.Submissions.Add(new Submission(member.Id, ObligationKind.ThoughtReport, Period.Parse("2025-12"), "思想汇报", new DateTimeOffset(2026, 1, 1, 9, 0, 0, cst), 1, null));
+            db.Talks.Add(new Talk(member.Mentors[0].MentorId, member.Id, new DateOnly(2025, 12, 31), TalkMode.InPerson, "近况", "交流", null, new DateTimeOffset(2026, 1, 2, 9, 0, 0, cst), null));
+            await db.SaveChangesAsync();
+        }
+
+        var (_, after, _) = await RunAsync(services, "stats", "2026");
+
+        Assert.Equal(Count(before, @"收到汇报 (\d+) 份") + 1, Count(after, @"收到汇报 (\d+) 份"));
+        Assert.Equal(Count(before, @"谈心谈话 (\d+) 次"), Count(after, @"谈心谈话 (\d+) 次"));
+        Assert.Equal(Count(before, @"本年应完成 (\d+) 项"), Count(after, @"本年应完成 (\d+) 项"));
+        static int Count(string text, string pattern) => int.Parse(System.Text.RegularExpressions.Regex.Match(text, pattern).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task TryRunAsync_DbScript_WritesTheIdempotentSqlServerScript()
     {
         await using var services = Services();

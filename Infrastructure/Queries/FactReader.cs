@@ -1,0 +1,78 @@
+using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Infrastructure.Queries;
+
+// The one way facts are read: one projection per fact table into the Domain's fact records, for a window
+// [since, today]. What is read is exact for every period (of any cadence) that overlaps the window: the first
+// version of each report, every talk dated from the start of the policy's first talk period, excuses, approved
+// extensions and evaluations. A reader may return more than that, never less. Texts stay in the database: a branch's worth of
+// report texts would double the reads' time and memory, and nothing that computes a status needs them.
+public sealed class FactReader(BranchDbContext db)
+{
+    // Everyone's facts of the window's periods.
+    public async Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
+    {
+        var (periods, talksFrom) = Window(policy, since, today);
+        return await ReadAsync(
+            db.Submissions.Where(s => periods.Contains(s.Period)),
+            db.Talks.Where(t => t.Date >= talksFrom),
+            db.Excuses.Where(e => periods.Contains(e.Period)),
+            db.Extensions.Where(e => periods.Contains(e.Period)),
+            db.Evaluations.Where(e => periods.Contains(e.Period)),
+            ct);
+    }
+
+    // The facts of these people, as the one who owes or the one it is about, and the extensions of `extenders`
+    // (an extension of a talk is the mentor's, so the mentors of the people decide their talks' due dates).
+    // The people's ids go into SQL as a subquery, not as a list of values, so that every group's query has the
+    // same text and EF compiles it once (a list of N values is a new query for every N).
+    public async Task<FactIndex> ForPeopleAsync(IQueryable<int> people, IQueryable<int> extenders, Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(extenders);
+        var (periods, talksFrom) = Window(policy, since, today);
+        return await ReadAsync(
+            db.Submissions.Where(s => people.Contains(s.MemberId) && periods.Contains(s.Period)),
+            db.Talks.Where(t => t.Date >= talksFrom && (people.Contains(t.MentorId) || people.Contains(t.MenteeId))),
+            // A few per person and year: cheaper to read whole than to bind the window's periods as parameters again.
+            db.Excuses.Where(e => people.Contains(e.SubjectId) || (e.OwnerId != null && people.Contains(e.OwnerId.Value))),
+            db.Extensions.Where(e => extenders.Contains(e.MemberId)),
+            db.Evaluations.Where(e => people.Contains(e.SubjectId)),
+            ct);
+    }
+
+    private static async Task<FactIndex> ReadAsync(IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
+        IQueryable<Extension> extensions, IQueryable<Evaluation> evaluations, CancellationToken ct)
+    {
+        var facts = new List<FulfilmentFact>();
+        // Only the first version of a report decides when it was handed in.
+        facts.AddRange(await reports.Where(s => s.Version == 1)
+            .Select(s => FulfilmentFact.Report(s.MemberId, s.Kind, s.Period, s.SubmittedAt)).ToListAsync(ct));
+        facts.AddRange(await talks.Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt)).ToListAsync(ct));
+        facts.AddRange(await evaluations.Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct));
+        return new FactIndex(
+            facts,
+            await excuses.Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct),
+            // Only an approved extension moves a due date.
+            await extensions.Where(e => e.Status == ExtensionStatus.Approved)
+                .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct));
+    }
+
+    // The periods of every cadence that overlap [since, today], and the first date a talk counting for one of them
+    // can have under the policy: talks are matched by date, every other fact by its period.
+    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, DateOnly since, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var periods = new List<Period>();
+        foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
+            for (var p = Period.Containing(cadence, since); p.Start <= today; p = p.Next())
+                periods.Add(p);
+        var talksFrom = policy.Rules.Where(r => r.Kind == ObligationKind.Talk)
+            .Select(r => Period.Containing(r.Cadence, since).Start)
+            .DefaultIfEmpty(since)
+            .Min();
+        return ([.. periods], talksFrom);
+    }
+}
