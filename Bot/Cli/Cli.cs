@@ -4,6 +4,7 @@ using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -100,7 +101,7 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
         var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
             scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
-        var members = await db.Members.AsNoTracking().Include(m => m.Mentors).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().WithStageHistory().ToListAsync(ct);
         var facts = new FactIndex(
             await db.Submissions.AsNoTracking().ToListAsync(ct),
             await db.Talks.AsNoTracking().ToListAsync(ct),

@@ -1,6 +1,7 @@
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Reminders;
@@ -35,7 +36,7 @@ public sealed class BranchSnapshot
         var branch = options.ToBranch(stored.TrackingStartsOn, options.Today(time));
         var policy = stored.Policy;
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct).ConfigureAwait(false);
-        var members = await db.Members.AsNoTracking().Include(m => m.Mentors).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
+        var members = await db.Members.AsNoTracking().WithStageHistory().OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         var facts = await LoadFactsAsync(db, null, ct).ConfigureAwait(false);
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());

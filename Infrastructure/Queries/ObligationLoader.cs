@@ -46,8 +46,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
         var (periods, from) = Window(policy, since, today);
-        // Split: for a whole branch, EF's single-query include costs more than the second round trip.
-        var members = await Members().AsSplitQuery().ToListAsync(ct);
+        var members = await Members().ToListAsync(ct);
         var facts = new FactIndex(
             await Reports(db.Submissions.Where(s => periods.Contains(s.Period))).ToListAsync(ct),
             await Talks(db.Talks.Where(t => t.Date >= from)).ToListAsync(ct),
@@ -57,7 +56,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
-    private IQueryable<Member> Members() => db.Members.AsNoTracking().Include(m => m.Mentors);
+    private IQueryable<Member> Members() => db.Members.AsNoTracking().WithStageHistory();
 
     // The owners' ids go into SQL as a subquery, not as a list of values, so that every group's query has the
     // same text and EF compiles it once (a list of N values is a new query for every N).
