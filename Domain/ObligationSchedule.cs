@@ -173,9 +173,9 @@ public sealed class ObligationSchedule
     // is held, except a period the next stage owes under a rule of the same kind and cadence (owed once, by the next stage).
     private void AddPeriods(List<Obligation> into, PolicyRule rule, int? ownerId, Member subject, IReadOnlyList<StageInterval> stages, int i, DateOnly from, DateOnly to)
     {
+        if (to < from) return;
         var stage = stages[i];
         var end = stage.Until is { } until ? Min(to, until.AddDays(-1)) : to;
-        if (end < from) return;
         Period? takenOver = null;
         if (stage.Until is { } next && Policy.Find(rule.Kind, stages[i + 1].Stage, rule.Owner) is { } nextRule && nextRule.Cadence == rule.Cadence)
             takenOver = FirstOwedPeriod(nextRule, next);

@@ -29,6 +29,16 @@ public class StageHistoryTests
     }
 
     [Fact]
+    public void OwedBy_DateAfterAMidMonthConversion_StillListsTheMonthBegunWhileProbationary()
+    {
+        var member = MemberBuilder.Probationary(7).Since("2025-10-01").Then(Stage.Full, "2026-11-26").Build();
+        var schedule = Schedule([member]);
+
+        Assert.Equal(["BranchReport 2026-Q4 7->7", "ThoughtReport 2026-11 7->7"], Keys(schedule.OwedBy([member], At.Date("2026-11-28"))));
+        Assert.DoesNotContain(schedule.OwedBy([member], At.Date("2026-12-01")), o => o.Kind == ObligationKind.ThoughtReport);
+    }
+
+    [Fact]
     public void OwedBy_ActivistBecomingDevelopmentTargetMidMonth_OwesOneReportEveryMonth()
     {
         var member = MemberBuilder.Activist(7).Since("2025-09-01").Then(Stage.DevelopmentTarget, "2026-03-15").Build();
