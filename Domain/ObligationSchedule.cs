@@ -2,13 +2,15 @@ namespace BranchBot.Domain;
 
 /// <summary>
 /// Who owes what, when: the branch's policy applied to its members and matched with the recorded facts.
-/// A person owes the duties of their current stage from the first full period that starts on or after
-/// <see cref="Member.StageSince"/> (or from the period containing it when the rule says so), and nothing
-/// for a period that ended before <see cref="Branch.TrackingStartsOn"/>.
+/// A person owes the duties of each stage they held (<see cref="Member.Stages"/>) from the first full period that
+/// starts on or after the stage began (or from the period containing it when the rule says so) through every period
+/// that begins while they still hold it, and nothing for a period that ended before <see cref="Branch.TrackingStartsOn"/>.
+/// What was owed in an earlier stage stays owed after the person moves on.
 /// </summary>
 /// <remarks>
 /// Mentor duties are found through the mentee's <see cref="Member.Mentors"/>, so to ask what a mentor owes,
-/// the members given here must include that mentor's mentees.
+/// the members given here must include that mentor's mentees. Mentors are known for the present only: a stage's talks
+/// are owed by the assignments of that stage's kind (mentors for an activist, introducers for a development target).
 /// </remarks>
 public sealed class ObligationSchedule
 {
@@ -138,47 +140,57 @@ public sealed class ObligationSchedule
         AddSelf(into, member, from, to, cadence);
         if (_menteesByMentor.TryGetValue(member.Id, out var mentees))
             foreach (var mentee in mentees)
-                foreach (var rule in Policy.RulesFor(mentee.Stage, Owner.Mentor))
-                    if (cadence is null || rule.Cadence == cadence)
-                        AddPeriods(into, rule, member.Id, mentee, from, to);
+                AddMentorDuties(into, mentee, mentee.Mentors.Where(a => a.MentorId == member.Id), from, to, cadence);
     }
 
-    private void AddSelf(List<Obligation> into, Member member, DateOnly from, DateOnly to, Cadence? cadence)
+    private void AddSelf(List<Obligation> into, Member member, DateOnly from, DateOnly to, Cadence? cadence) =>
+        ForEachStage(member, Owner.Self, cadence, (rule, stages, i) => AddPeriods(into, rule, member.Id, member, stages, i, from, to));
+
+    private void AddMentors(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence) =>
+        AddMentorDuties(into, subject, subject.Mentors, from, to, cadence);
+
+    private void AddMentorDuties(List<Obligation> into, Member mentee, IEnumerable<MentorAssignment> assignments, DateOnly from, DateOnly to, Cadence? cadence) =>
+        ForEachStage(mentee, Owner.Mentor, cadence, (rule, stages, i) =>
+        {
+            foreach (var assignment in assignments)
+                if (assignment.MentorId != mentee.Id && assignment.Kind == MentorAssignment.KindFor(stages[i].Stage))
+                    AddPeriods(into, rule, assignment.MentorId, mentee, stages, i, from, to);
+        });
+
+    private void AddCommittee(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence) =>
+        ForEachStage(subject, Owner.Committee, cadence, (rule, stages, i) => AddPeriods(into, rule, null, subject, stages, i, from, to));
+
+    private void ForEachStage(Member subject, Owner owner, Cadence? cadence, Action<PolicyRule, IReadOnlyList<StageInterval>, int> add)
     {
-        foreach (var rule in Policy.RulesFor(member.Stage, Owner.Self))
-            if (cadence is null || rule.Cadence == cadence)
-                AddPeriods(into, rule, member.Id, member, from, to);
+        var stages = subject.Stages;
+        for (var i = 0; i < stages.Count; i++)
+            foreach (var rule in Policy.RulesFor(stages[i].Stage, owner))
+                if (cadence is null || rule.Cadence == cadence)
+                    add(rule, stages, i);
     }
 
-    private void AddMentors(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence)
-    {
-        foreach (var rule in Policy.RulesFor(subject.Stage, Owner.Mentor))
-            if (cadence is null || rule.Cadence == cadence)
-                foreach (var assignment in subject.Mentors)
-                    if (assignment.MentorId != subject.Id)
-                        AddPeriods(into, rule, assignment.MentorId, subject, from, to);
-    }
-
-    private void AddCommittee(List<Obligation> into, Member subject, DateOnly from, DateOnly to, Cadence? cadence)
-    {
-        foreach (var rule in Policy.RulesFor(subject.Stage, Owner.Committee))
-            if (cadence is null || rule.Cadence == cadence)
-                AddPeriods(into, rule, null, subject, from, to);
-    }
-
-    private void AddPeriods(List<Obligation> into, PolicyRule rule, int? ownerId, Member subject, DateOnly from, DateOnly to)
+    // The periods of stages[i] under the rule: from its first owed period through the last that begins while the stage
+    // is held, except a period the next stage owes under a rule of the same kind and cadence (owed once, by the next stage).
+    private void AddPeriods(List<Obligation> into, PolicyRule rule, int? ownerId, Member subject, IReadOnlyList<StageInterval> stages, int i, DateOnly from, DateOnly to)
     {
         if (to < from) return;
-        var first = FirstOwedPeriod(rule, subject.StageSince);
+        var stage = stages[i];
+        var end = stage.Until is { } until ? Min(to, until.AddDays(-1)) : to;
+        Period? takenOver = null;
+        if (stage.Until is { } next && Policy.Find(rule.Kind, stages[i + 1].Stage, rule.Owner) is { } nextRule && nextRule.Cadence == rule.Cadence)
+            takenOver = FirstOwedPeriod(nextRule, next);
+        var first = FirstOwedPeriod(rule, stage.Since);
         var period = Period.Containing(rule.Cadence, from);
         if (period.CompareTo(first) < 0) period = first;
-        while (period.Start <= to)
+        while (period.Start <= end && (takenOver is null || period.CompareTo(takenOver) < 0))
         {
             if (period.End >= Branch.TrackingStartsOn) into.Add(Create(rule, period, ownerId, subject.Id));
             if (period.Year == 2200 && period.Number == 12 / (int)period.Cadence) break;
             period = period.Next();
         }
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>The first period of the rule a person owes after entering its stage on the given date.</summary>
     public static Period FirstOwedPeriod(PolicyRule rule, DateOnly stageSince)

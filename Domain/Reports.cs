@@ -93,14 +93,14 @@ public sealed record MemberHistory(Member Member, IReadOnlyList<ObligationAt> It
 /// <param name="ReportsReceived">Thought reports plus branch reports first submitted in the year (resubmissions not counted again).</param>
 /// <param name="ThoughtReports">Thought reports first submitted in the year.</param>
 /// <param name="BranchReports">Branch reports first submitted in the year.</param>
-/// <param name="ReportsByProbationaryMembers">Reports written by people who are probationary members (at their current stage).</param>
+/// <param name="ReportsByProbationaryMembers">Reports handed in by people who were probationary members on that day.</param>
 /// <param name="TalksHeld">Talks dated in the year.</param>
 /// <param name="TalksWithActivists">Talks whose mentee was an activist on the talk's date.</param>
 /// <param name="ActivistsTalkedWith">Distinct activists with at least one such talk.</param>
 /// <param name="TalksAtDevelopmentStage">Talks whose mentee was a development target on the talk's date.</param>
 /// <param name="Evaluations">Evaluations recorded in the year.</param>
 /// <param name="PeoplePerStage">People on the roster by current stage.</param>
-/// <param name="EnteredStageInYear">People whose current stage began in the year (activists filed, new probationary members, converted full members).</param>
+/// <param name="EnteredStageInYear">Stages begun in the year, from each person's history (activists filed, new probationary members, converted full members), whether or not the person still holds it.</param>
 public sealed record YearlyTotals(
     int Year,
     int ReportsReceived,
@@ -116,8 +116,9 @@ public sealed record YearlyTotals(
     IReadOnlyDictionary<Stage, int> EnteredStageInYear)
 {
     /// <summary>
-    /// Computes the totals. The roster only knows each person's current stage and since when, so a talk dated
-    /// before that is counted at the stage before it — stages only move forward one at a time.
+    /// Computes the totals with the stage each person held at the time (<see cref="Member.Stages"/>). Before the first
+    /// stage a history records (usually the stage held at the first import), a person is taken to have been at the
+    /// stage before it.
     /// </summary>
     public static YearlyTotals Compute(Branch branch, IEnumerable<Member> members, FactIndex facts, int year)
     {
@@ -136,7 +137,7 @@ public sealed record YearlyTotals(
         {
             if (!InYear(at)) continue;
             if (kind == ObligationKind.ThoughtReport) thought++; else branchReports++;
-            if (roster.TryGetValue(memberId, out var author) && author.Stage == Stage.Probationary) byProbationary++;
+            if (roster.TryGetValue(memberId, out var author) && StageOn(author, branch.LocalDate(at)) == Stage.Probationary) byProbationary++;
         }
 
         int talks = 0, withActivists = 0, atDevelopment = 0;
@@ -160,7 +161,8 @@ public sealed record YearlyTotals(
         foreach (var m in roster.Values)
         {
             perStage[m.Stage]++;
-            if (m.StageSince.Year == year) entered[m.Stage]++;
+            foreach (var stage in m.Stages)
+                if (stage.Since.Year == year) entered[stage.Stage]++;
         }
 
         return new YearlyTotals(year, thought + branchReports, thought, branchReports, byProbationary,
@@ -168,7 +170,7 @@ public sealed record YearlyTotals(
     }
 
     private static Stage StageOn(Member member, DateOnly date) =>
-        date >= member.StageSince || member.Stage == Stage.Activist ? member.Stage : member.Stage - 1;
+        member.StageOn(date) ?? (member.Stages[0].Stage == Stage.Activist ? Stage.Activist : member.Stages[0].Stage - 1);
 }
 
 /// <summary>Which milestone a person reaches.</summary>
@@ -183,7 +185,7 @@ public enum MilestoneKind
 /// <summary>A person reaching a milestone on a local date.</summary>
 public sealed record Milestone(Member Member, MilestoneKind Kind, DateOnly On);
 
-/// <summary>Finds the milestones (<see cref="Member.EligibleForDevelopmentOn"/>, <see cref="Member.ProbationEndsOn"/>) that fall in a range.</summary>
+/// <summary>Finds the milestones (<see cref="Member.EligibleForDevelopmentOn"/>, <see cref="Member.ProbationEndsOn"/>, both from the stage history) that fall in a range.</summary>
 public static class Milestones
 {
     /// <summary>The milestones falling between the two dates (inclusive), by date then student number.</summary>

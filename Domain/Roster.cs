@@ -22,11 +22,13 @@ public sealed class Group
 public sealed class Member
 {
     private readonly List<MentorAssignment> _mentors = [];
+    private readonly List<StageChange> _stageChanges = [];
+    private IReadOnlyList<StageInterval>? _stages;
 
     private Member() { StudentNumber = ""; Name = ""; }
 
-    /// <summary>Creates a member.</summary>
-    public Member(string studentNumber, string name, int groupId, Stage stage, DateOnly stageSince, Roles roles = Roles.None, string? email = null)
+    /// <summary>Creates a member whose history begins with <paramref name="stage"/>, recorded on <paramref name="recordedOn"/> when known.</summary>
+    public Member(string studentNumber, string name, int groupId, Stage stage, DateOnly stageSince, Roles roles = Roles.None, string? email = null, DateOnly? recordedOn = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(studentNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -38,6 +40,7 @@ public sealed class Member
         StageSince = stageSince;
         Roles = roles;
         Email = NormalizeEmail(email);
+        _stageChanges.Add(new StageChange(stage, stageSince, StageChangeSource.Import, recordedOn));
     }
 
     /// <summary>Database id.</summary>
@@ -52,10 +55,18 @@ public sealed class Member
     public string? AadObjectId { get; private set; }
     /// <summary>The member's group.</summary>
     public int GroupId { get; private set; }
-    /// <summary>Current stage.</summary>
+    /// <summary>Current stage: the last of <see cref="Stages"/>, kept as a column to query by.</summary>
     public Stage Stage { get; private set; }
     /// <summary>The local date the current stage began.</summary>
     public DateOnly StageSince { get; private set; }
+    /// <summary>The recorded stage changes, the source of <see cref="Stages"/>.</summary>
+    public IReadOnlyList<StageChange> StageChanges => _stageChanges;
+    /// <summary>
+    /// The stages held, oldest first. When the changes were not loaded with the member, the current stage alone.
+    /// </summary>
+    public IReadOnlyList<StageInterval> Stages => _stages ??= _stageChanges.Count > 0
+        ? StageTimeline.Of(_stageChanges)
+        : [new StageInterval(Stage, StageSince, null)];
     /// <summary>Offices held.</summary>
     public Roles Roles { get; private set; }
     /// <summary>This member's mentors (activist) or introducers (development target).</summary>
@@ -66,24 +77,56 @@ public sealed class Member
     /// <summary>Whether the member leads their group.</summary>
     public bool IsGroupLeader => Roles.HasFlag(Roles.GroupLeader);
 
-    /// <summary>活动 milestone: one year after becoming an activist, eligible to become a development target.</summary>
-    public DateOnly? EligibleForDevelopmentOn => Stage == Stage.Activist ? StageSince.AddYears(1) : null;
-    /// <summary>Probation ends one year after it began.</summary>
-    public DateOnly? ProbationEndsOn => Stage == Stage.Probationary ? StageSince.AddYears(1) : null;
+    /// <summary>活动 milestone: a year after the activist stage now held began, eligible to become a development target.</summary>
+    public DateOnly? EligibleForDevelopmentOn => Stages[^1] is { Stage: Stage.Activist } now ? now.Since.AddYears(1) : null;
+    /// <summary>Probation ends a year after the probation now served began.</summary>
+    public DateOnly? ProbationEndsOn => Stages[^1] is { Stage: Stage.Probationary } now ? now.Since.AddYears(1) : null;
 
-    /// <summary>Updates the roster fields; returns the names of the fields that changed.</summary>
-    public IReadOnlyList<string> Update(string name, int groupId, Stage stage, DateOnly stageSince, Roles roles, string? email)
+    /// <summary>The stage held on the date; null before the first recorded stage.</summary>
+    public Stage? StageOn(DateOnly date)
+    {
+        foreach (var interval in Stages)
+            if (interval.Contains(date)) return interval.Stage;
+        return null;
+    }
+
+    /// <summary>Updates the roster fields other than the stage; returns the names of the fields that changed.</summary>
+    public IReadOnlyList<string> Update(string name, int groupId, Roles roles, string? email)
     {
         var changed = new List<string>();
         name = name.Trim();
         email = NormalizeEmail(email);
         if (Name != name) { Name = name; changed.Add(nameof(Name)); }
         if (GroupId != groupId) { GroupId = groupId; changed.Add(nameof(GroupId)); }
-        if (Stage != stage) { Stage = stage; changed.Add(nameof(Stage)); }
-        if (StageSince != stageSince) { StageSince = stageSince; changed.Add(nameof(StageSince)); }
         if (Roles != roles) { Roles = roles; changed.Add(nameof(Roles)); }
         if (Email != email) { Email = email; changed.Add(nameof(Email)); }
         return changed;
+    }
+
+    /// <summary>
+    /// Takes the stage a roster file states: nothing when it is the stage held since that date; a correction when only the
+    /// date differs, or when the new stage would begin on or before the current one did; else a new stage from the import.
+    /// Returns the source of the change recorded, or null.
+    /// </summary>
+    public StageChangeSource? ImportStage(Stage stage, DateOnly since, DateOnly recordedOn)
+    {
+        if (stage == Stage && since == StageSince) return null;
+        var source = stage == Stage || since <= StageSince ? StageChangeSource.Correction : StageChangeSource.Import;
+        RecordStage(new StageChange(stage, since, source, recordedOn));
+        return source;
+    }
+
+    /// <summary>Adds a stage change to the history; the current stage follows the history.</summary>
+    public void RecordStage(StageChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // A history loaded without its changes cannot be extended correctly: the current stage would be forgotten.
+        if (_stageChanges.Count == 0) throw new InvalidOperationException("Load the member's stage changes before adding one.");
+        _stageChanges.Add(change);
+        _stages = null;
+        var now = Stages[^1];
+        Stage = now.Stage;
+        StageSince = now.Since;
     }
 
     /// <summary>Records the Teams identity once the person is seen in Teams.</summary>
@@ -96,7 +139,7 @@ public sealed class Member
     /// <summary>Replaces the mentors; returns true when they changed.</summary>
     public bool SetMentors(IReadOnlyCollection<int> mentorIds)
     {
-        var kind = Stage == Stage.DevelopmentTarget ? MentorKind.Introducer : MentorKind.Mentor;
+        var kind = MentorAssignment.KindFor(Stage);
         var current = _mentors.Select(m => (m.MentorId, m.Kind)).ToHashSet();
         var wanted = mentorIds.Select(id => (id, kind)).ToHashSet();
         if (current.SetEquals(wanted)) return false;
@@ -129,4 +172,7 @@ public sealed class MentorAssignment
     public int MentorId { get; private set; }
     /// <summary>Mentor or introducer.</summary>
     public MentorKind Kind { get; private set; }
+
+    /// <summary>A development target has introducers; anyone else with mentors has mentors.</summary>
+    public static MentorKind KindFor(Stage stage) => stage == Stage.DevelopmentTarget ? MentorKind.Introducer : MentorKind.Mentor;
 }

@@ -101,7 +101,7 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
         var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
             scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
-        var members = await db.Members.AsNoTracking().Include(m => m.Mentors).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().WithStageHistory().ToListAsync(ct);
         var policy = (await db.ReadBranchSettingAsync(ct)).Policy;
         // The year's periods, and the year before: a report of last December handed in this January counts this year.
         var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
@@ -117,7 +117,7 @@ public static class Cli
               Evaluations: {t.Evaluations}
               Duties owed for {t.Year}: {duties.Owed} ({duties.Done} on time, {duties.DoneLate} late, {duties.Excused} excused, {duties.Overdue} overdue, {duties.Missed} missed, {duties.Open} still open)
               On the roll: {Stage(t.PeoplePerStage, Domain.Stage.Activist)} activists, {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} probationary members, {Stage(t.PeoplePerStage, Domain.Stage.Full)} full members
-              Entered their stage in {t.Year}: {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} activists filed, {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} new members, {Stage(t.EnteredStageInYear, Domain.Stage.Full)} converted
+              Entered a stage in {t.Year}: {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} activists filed, {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} new members, {Stage(t.EnteredStageInYear, Domain.Stage.Full)} converted
               """
             : $"""
               {branch.Name} {t.Year} 年统计
@@ -126,7 +126,7 @@ public static class Cli
               考察鉴定 {t.Evaluations} 份
               本年应完成 {duties.Owed} 项（按时 {duties.Done}，逾期完成 {duties.DoneLate}，免除 {duties.Excused}，逾期 {duties.Overdue}，已截止未交 {duties.Missed}，待完成 {duties.Open}）
               在册：积极分子 {Stage(t.PeoplePerStage, Domain.Stage.Activist)} 人，发展对象 {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} 人，预备党员 {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} 人，正式党员 {Stage(t.PeoplePerStage, Domain.Stage.Full)} 人
-              本年进入当前阶段：新确定积极分子 {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} 人，发展对象 {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} 人，新发展党员 {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} 人，按期转正 {Stage(t.EnteredStageInYear, Domain.Stage.Full)} 人
+              本年进入新阶段：新确定积极分子 {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} 人，发展对象 {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} 人，新发展党员 {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} 人，按期转正 {Stage(t.EnteredStageInYear, Domain.Stage.Full)} 人
               """;
         await output.WriteLineAsync(text);
         return Ok;

@@ -53,7 +53,7 @@ public sealed class BranchSnapshot
         var today = branch.LocalDate(asOf);
         var since = HandInWindow.ChaseFrom(branch.TrackingStartsOn, today);
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct).ConfigureAwait(false);
-        var members = await db.Members.AsNoTracking().Include(m => m.Mentors).OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
+        var members = await db.Members.AsNoTracking().WithStageHistory().OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
         var facts = await new FactReader(db).ForBranchAsync(policy, since, today, ct).ConfigureAwait(false);
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());

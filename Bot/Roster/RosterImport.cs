@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Roster;
@@ -21,7 +22,8 @@ namespace BranchBot.Bot.Roster;
 // - a stage start date is not after today.
 // - groups the database does not know are created (the report names them).
 // Re-importing updates people in place by student number. People missing from the file are reported and
-// kept: a roster file that forgot a sheet must not erase anyone's history.
+// kept: a roster file that forgot a sheet must not erase anyone's history. A changed stage is added to the person's
+// stage history (Member.ImportStage); a changed date for the stage they hold corrects the history, and is reported so.
 public sealed partial class RosterImport(BranchDbContext db)
 {
     // As people type them and as Excel writes date cells into CSV (short date, long date, a date-time at midnight).
@@ -47,7 +49,7 @@ public sealed partial class RosterImport(BranchDbContext db)
         if (problems.Count > 0) return RosterImportResult.Rejected(problems);
 
         var drafts = records.Skip(1).Select(r => ReadRow(r.Row, r.Fields, columns, named, today, problems)).ToList();
-        var existing = await db.Members.Include(m => m.Mentors).ToListAsync(ct);
+        var existing = await db.Members.WithStageHistory().ToListAsync(ct);
         var kept = KeepWhatTheFileLeavesOut(drafts, columns, existing);
         CheckAcrossRows(drafts, existing, problems, warnings);
         if (problems.Count > 0) return RosterImportResult.Rejected(problems, warnings) with { IgnoredColumns = ignored };
@@ -244,21 +246,30 @@ public sealed partial class RosterImport(BranchDbContext db)
         await db.SaveChangesAsync(ct);
 
         var byNumber = existing.ToDictionary(m => m.StudentNumber, StringComparer.Ordinal);
-        var changes = new Dictionary<string, (RosterRow Row, List<RosterColumn> Fields, bool Added)>();
+        var changes = new Dictionary<string, (RosterRow Row, List<RosterColumn> Fields, bool Added, RosterStageChange? Stage)>();
         foreach (var row in rows)
         {
             var groupId = groups[row.GroupName].Id;
             if (byNumber.TryGetValue(row.StudentNumber, out var member))
             {
-                var fields = member.Update(row.Name, groupId, row.Stage, row.StageSince, row.Roles, row.Email).Select(ColumnOf).ToList();
-                changes[row.StudentNumber] = (row, fields, false);
+                var fields = member.Update(row.Name, groupId, row.Roles, row.Email).Select(ColumnOf).ToList();
+                var (before, beforeSince) = (member.Stage, member.StageSince);
+                RosterStageChange? stage = null;
+                // A new stage (or a corrected one) is a fact added to the history: what the person owed before stays owed.
+                if (member.ImportStage(row.Stage, row.StageSince, today) is { } source)
+                {
+                    stage = new RosterStageChange(before, beforeSince, row.Stage, row.StageSince, source == StageChangeSource.Correction);
+                    if (before != row.Stage) fields.Add(RosterColumn.Stage);
+                    if (beforeSince != row.StageSince) fields.Add(RosterColumn.StageSince);
+                }
+                changes[row.StudentNumber] = (row, fields, false, stage);
             }
             else
             {
-                member = new Member(row.StudentNumber, row.Name, groupId, row.Stage, row.StageSince, row.Roles, row.Email);
+                member = new Member(row.StudentNumber, row.Name, groupId, row.Stage, row.StageSince, row.Roles, row.Email, recordedOn: today);
                 db.Members.Add(member);
                 byNumber.Add(row.StudentNumber, member);
-                changes[row.StudentNumber] = (row, [], true);
+                changes[row.StudentNumber] = (row, [], true, null);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -287,7 +298,7 @@ public sealed partial class RosterImport(BranchDbContext db)
         {
             Problems = [],
             Changes = rows.Select(r => changes[r.StudentNumber]).Select(c => new RosterChange(c.Row.Row, c.Row.StudentNumber, c.Row.Name,
-                c.Added ? RosterChangeKind.Added : c.Fields.Count > 0 ? RosterChangeKind.Updated : RosterChangeKind.Unchanged, c.Fields)).ToList(),
+                c.Added ? RosterChangeKind.Added : c.Fields.Count > 0 ? RosterChangeKind.Updated : RosterChangeKind.Unchanged, c.Fields) { Stage = c.Stage }).ToList(),
             NotInFile = existing.Where(m => !inFile.Contains(m.StudentNumber)).OrderBy(m => m.StudentNumber, StringComparer.Ordinal)
                 .Select(m => new RosterPerson(m.StudentNumber, m.Name)).ToList(),
             IgnoredColumns = ignored,
@@ -302,8 +313,6 @@ public sealed partial class RosterImport(BranchDbContext db)
     {
         nameof(Member.Name) => RosterColumn.Name,
         nameof(Member.GroupId) => RosterColumn.Group,
-        nameof(Member.Stage) => RosterColumn.Stage,
-        nameof(Member.StageSince) => RosterColumn.StageSince,
         nameof(Member.Roles) => RosterColumn.Roles,
         nameof(Member.Email) => RosterColumn.Email,
         _ => throw new InvalidOperationException($"Member.Update reported an unknown field '{memberField}'."),

@@ -37,7 +37,13 @@ public static class RosterReport
                 text.AppendLine(c.Kind == RosterChangeKind.Added
                     ? (en ? $"  + {c.Name} ({c.StudentNumber})" : $"  + {c.Name}（{c.StudentNumber}）")
                     : (en ? $"  ~ {c.Name} ({c.StudentNumber}): {fields}" : $"  ~ {c.Name}（{c.StudentNumber}）：{fields}"));
+                if (c.Stage is { } stage) text.AppendLine("    " + StageChange(stage, en));
             }
+            var corrections = result.Changes.Count(c => c.Stage is { IsCorrection: true });
+            if (corrections > 0)
+                text.AppendLine(en
+                    ? $"{corrections} correction(s) of the stage history: what was owed and the yearly figures follow the corrected dates."
+                    : $"其中 {corrections} 人的阶段历史被更正：应完成的任务和年度统计按更正后的日期计算。");
             if (result.Warnings.Count > 0)
             {
                 text.AppendLine(en
@@ -157,6 +163,18 @@ public static class RosterReport
                 ? $"The demo branch loads only into an empty database; this one has {A(0)} people."
                 : $"演示数据只能载入空数据库，当前已有 {A(0)} 人。",
             _ => p.Code.ToString(),
+        };
+    }
+
+    private static string StageChange(RosterStageChange c, bool en)
+    {
+        string Stage(Stage s) => en ? s.ToString() : RosterVocabulary.Chinese(s);
+        return (en, c.IsCorrection) switch
+        {
+            (true, true) => $"stage history corrected: {Stage(c.From)} since {Iso(c.FromSince)} is now {Stage(c.To)} since {Iso(c.ToSince)}",
+            (false, true) => $"阶段历史已更正：原为{Stage(c.From)}（{Iso(c.FromSince)} 起），现为{Stage(c.To)}（{Iso(c.ToSince)} 起）",
+            (true, false) => $"new stage: {Stage(c.From)} since {Iso(c.FromSince)}, then {Stage(c.To)} from {Iso(c.ToSince)}; what was owed before stays owed",
+            (false, false) => $"进入新阶段：{Stage(c.From)}（{Iso(c.FromSince)} 起）→ {Stage(c.To)}（{Iso(c.ToSince)} 起），此前应完成的任务照常计入",
         };
     }
 

@@ -54,7 +54,13 @@ public enum RosterChangeKind
     Unchanged,
 }
 
-public sealed record RosterChange(int Row, string StudentNumber, string Name, RosterChangeKind Kind, IReadOnlyList<RosterColumn> Fields);
+public sealed record RosterChange(int Row, string StudentNumber, string Name, RosterChangeKind Kind, IReadOnlyList<RosterColumn> Fields)
+{
+    // Set when the person's stage history changed: a new stage, or a correction of the one held (IsCorrection).
+    public RosterStageChange? Stage { get; init; }
+}
+
+public sealed record RosterStageChange(Stage From, DateOnly FromSince, Stage To, DateOnly ToSince, bool IsCorrection);
 
 public sealed record RosterPerson(string StudentNumber, string Name);
 

@@ -12,6 +12,7 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<Talk> Talks => Set<Talk>();
     public DbSet<Excuse> Excuses => Set<Excuse>();

@@ -50,7 +50,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
-    private IQueryable<Member> Members() => db.Members.AsNoTracking().Include(m => m.Mentors);
+    private IQueryable<Member> Members() => db.Members.AsNoTracking().WithStageHistory();
 
     // The owners' ids go into SQL as a subquery, not as a list of values, so that every group's query has the
     // same text and EF compiles it once (a list of N values is a new query for every N).

@@ -48,6 +48,7 @@ internal sealed class MemberBuilder
     private Roles _roles = Roles.None;
     private int[] _mentors = [];
     private string? _number;
+    private readonly List<StageChange> _later = [];
 
     public static MemberBuilder Activist(int id) => new MemberBuilder().WithId(id).AtStage(Stage.Activist);
     public static MemberBuilder Probationary(int id) => new MemberBuilder().WithId(id).AtStage(Stage.Probationary);
@@ -61,11 +62,18 @@ internal sealed class MemberBuilder
     public MemberBuilder WithRoles(Roles roles) { _roles = roles; return this; }
     public MemberBuilder MentoredBy(params int[] mentorIds) { _mentors = mentorIds; return this; }
     public MemberBuilder Numbered(string studentNumber) { _number = studentNumber; return this; }
+    // A later fact of the history, recorded after the first stage (in the order given).
+    public MemberBuilder Then(Stage stage, string since, StageChangeSource source = StageChangeSource.Import)
+    {
+        _later.Add(new StageChange(stage, At.Date(since), source, At.Date(since)));
+        return this;
+    }
 
     public Member Build()
     {
         var member = new Member(_number ?? $"S{_id:D6}", $"成员{_id}", _groupId, _stage, _since, _roles, $"s{_id}@example.edu");
         IdProperty.SetValue(member, _id); // as EF would
+        foreach (var change in _later) member.RecordStage(change);
         if (_mentors.Length > 0) member.SetMentors(_mentors);
         return member;
     }

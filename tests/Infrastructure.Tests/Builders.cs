@@ -21,6 +21,23 @@ internal static class Seed
         return (group, member);
     }
 
+    // A person written as a row, for a database still at an older migration than today's model (which would also
+    // write the stage history). Returns the member's id.
+    public static async Task<int> MemberRowAsync(BranchDbContext db, string studentNumber, Stage stage, DateOnly stageSince)
+    {
+        var group = db.Groups.Local.FirstOrDefault() ?? db.Groups.FirstOrDefault();
+        if (group is null)
+        {
+            group = new Group("第一党小组");
+            db.Groups.Add(group);
+            await db.SaveChangesAsync();
+        }
+        var since = stageSince.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO Members (StudentNumber, Name, GroupId, Stage, StageSince, Roles) VALUES ({studentNumber}, {"张三" + studentNumber}, {group.Id}, {(int)stage}, {since}, 0)");
+        return await db.Database.SqlQuery<int>($"SELECT Id AS Value FROM Members WHERE StudentNumber = {studentNumber}").SingleAsync();
+    }
+
     public static Submission Report(int memberId, string period = "2026-11", int version = 1, string? key = null, DateTimeOffset? at = null) =>
         new(memberId, ObligationKind.ThoughtReport, Period.Parse(period), "本月思想汇报", at ?? new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(8)), version, key);
 

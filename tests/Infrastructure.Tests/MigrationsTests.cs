@@ -16,7 +16,7 @@ public class MigrationsTests
         Assert.Subset(tables.ToHashSet(), new HashSet<string>
         {
             "Groups", "Members", "MentorAssignments", "Submissions", "Talks", "Excuses", "Extensions",
-            "Evaluations", "TeamsUsers", "BranchSettings", "ReminderDeliveries",
+            "Evaluations", "TeamsUsers", "BranchSettings", "ReminderDeliveries", "StageChanges",
         });
         Assert.Empty(db.Database.GetPendingMigrations());
     }

@@ -156,18 +156,18 @@ public sealed class OneWritePerClickTests : IDisposable
             await using (var old = BranchDbContextFactory.Create(DatabaseProvider.Sqlite, connectionString))
             {
                 await old.GetService<IMigrator>().MigrateAsync("20261126084549_ReminderLedger");
-                var (_, leader) = await Seed.MemberAsync(old, "2023001", Stage.Full);
-                var (_, student) = await Seed.MemberAsync(old, "2025001");
+                var leader = await Seed.MemberRowAsync(old, "2023001", Stage.Full, new DateOnly(2026, 3, 1));
+                var student = await Seed.MemberRowAsync(old, "2025001", Stage.Activist, new DateOnly(2026, 3, 1));
                 old.Excuses.AddRange(
-                    new Excuse(student.Id, student.Id, ObligationKind.ThoughtReport, November, "第一次", leader.Id, At),
-                    new Excuse(student.Id, student.Id, ObligationKind.ThoughtReport, November, "第二次", leader.Id, At.AddSeconds(1)),
-                    new Excuse(student.Id, student.Id, ObligationKind.ThoughtReport, November.Next(), "另一期", leader.Id, At));
-                var declined = new Extension(student.Id, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "被拒", At);
-                declined.Decide(approve: false, leader.Id, At);
+                    new Excuse(student, student, ObligationKind.ThoughtReport, November, "第一次", leader, At),
+                    new Excuse(student, student, ObligationKind.ThoughtReport, November, "第二次", leader, At.AddSeconds(1)),
+                    new Excuse(student, student, ObligationKind.ThoughtReport, November.Next(), "另一期", leader, At));
+                var declined = new Extension(student, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "被拒", At);
+                declined.Decide(approve: false, leader, At);
                 old.Extensions.AddRange(
                     declined,
-                    new Extension(student.Id, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "第一次", At),
-                    new Extension(student.Id, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "第二次", At.AddSeconds(1)));
+                    new Extension(student, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "第一次", At),
+                    new Extension(student, ObligationKind.ThoughtReport, November, new DateOnly(2026, 12, 7), "第二次", At.AddSeconds(1)));
                 await old.SaveChangesAsync();
             }
 

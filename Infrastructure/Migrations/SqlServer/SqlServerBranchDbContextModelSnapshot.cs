@@ -268,6 +268,41 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.ToTable("MentorAssignments");
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("StageChanges");
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -606,6 +641,15 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Submission", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -656,6 +700,8 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("BranchBot.Domain.Member", b =>
                 {
                     b.Navigation("Mentors");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -249,6 +249,39 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.ToTable("MentorAssignments");
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("StageChanges");
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -577,6 +610,15 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany("StageChanges")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Submission", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -627,6 +669,8 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("BranchBot.Domain.Member", b =>
                 {
                     b.Navigation("Mentors");
+
+                    b.Navigation("StageChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,21 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasOne<Group>().WithMany().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Mentors).WithOne().HasForeignKey(a => a.MenteeId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(m => m.Mentors).HasField("_mentors").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(m => m.StageChanges).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.StageChanges).HasField("_stageChanges").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(m => m.Stages);
+    }
+}
+
+// One deployment will serve several branches: a new table carries its branch in a BranchId column. Today there is one
+// branch, BranchSetting.SingletonId, which the column defaults to (no foreign key: the setting row is created lazily).
+internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public const string BranchId = "BranchId";
+
+    public void Configure(EntityTypeBuilder<StageChange> b)
+    {
+        b.Property<int>(BranchId).HasDefaultValue(BranchSetting.SingletonId);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text;
 using BranchBot.Bot.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,44 @@ public class DemoBranchTests : IDisposable
         var again = await LoadAsync(_database);
 
         Assert.Equal([new RosterProblem(0, null, RosterProblemCode.NotEmptyForDemo, "60")], again.Roster.Problems);
+    }
+
+    [Fact]
+    public async Task Import_DemoProbationaryMembersConverted_KeepsTheYearsFiguresOfTheirProbation()
+    {
+        await LoadAsync(_database);
+        var before = await FiguresAsync(_database);
+        // The issue's demo (its own date, counted by current stage) gave 39 and 10. Here reports handed in before a
+        // person's probation began (the demo writes some in the partial first month) count at the stage before it.
+        Assert.Equal((35, 10, 0), (before.Totals.ReportsByProbationaryMembers, before.Totals.EnteredStageInYear[Stage.Probationary], before.Totals.EnteredStageInYear[Stage.Full]));
+
+        var converted = System.Text.RegularExpressions.Regex.Replace(Encoding.UTF8.GetString(await ExportAsync(_database)), @",预备党员,\d{4}-\d{2}-\d{2},", ",正式党员,2026-11-26,");
+        RosterImportResult result;
+        await using (var db = _database.NewContext())
+            result = await new RosterImport(db).ImportAsync(Encoding.UTF8.GetBytes(converted), new DateOnly(2026, 11, 26), CancellationToken.None);
+        var after = await FiguresAsync(_database);
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(10, result.Changes.Count(c => c.Stage is { From: Stage.Probationary, To: Stage.Full, IsCorrection: false }));
+        Assert.Equal((0, 25), (after.Totals.PeoplePerStage[Stage.Probationary], after.Totals.PeoplePerStage[Stage.Full]));
+        Assert.Equal(before.Totals.ReportsByProbationaryMembers, after.Totals.ReportsByProbationaryMembers);
+        Assert.Equal(before.Totals.EnteredStageInYear[Stage.Probationary], after.Totals.EnteredStageInYear[Stage.Probationary]);
+        Assert.Equal(10, after.Totals.EnteredStageInYear[Stage.Full]);
+        // What they owed as probationary members stays owed and counted; only December, begun after the conversion, is not.
+        Assert.Equal((before.Duties.Done, before.Duties.DoneLate, before.Duties.Excused, before.Duties.Overdue, before.Duties.Missed),
+            (after.Duties.Done, after.Duties.DoneLate, after.Duties.Excused, after.Duties.Overdue, after.Duties.Missed));
+        Assert.Equal((before.Duties.Owed - 10, before.Duties.Open - 10), (after.Duties.Owed, after.Duties.Open));
+    }
+
+    private static async Task<(YearlyTotals Totals, GroupCompletion Duties)> FiguresAsync(TestDatabase database)
+    {
+        await using var db = database.NewContext();
+        var branch = new Branch("演示支部", Shanghai, (await db.BranchSettings.SingleAsync()).TrackingStartsOn!.Value);
+        var members = await db.Members.AsNoTracking().WithStageHistory().ToListAsync();
+        // The year and the one before, as the stats command reads them.
+        var facts = await new FactReader(db).ForBranchAsync(Policy.Default, new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), CancellationToken.None);
+        var duties = new ObligationSchedule(branch, Policy.Default, members, facts).CompletionOfYear(members, 2026, Now);
+        return (YearlyTotals.Compute(branch, members, facts, 2026), duties);
     }
 
     private static async Task<byte[]> ExportAsync(TestDatabase database)
@@ -279,6 +318,28 @@ public class CliTests : IDisposable
         Assert.Equal(Count(before, @"谈心谈话 (\d+) 次"), Count(after, @"谈心谈话 (\d+) 次"));
         Assert.Equal(Count(before, @"本年应完成 (\d+) 项"), Count(after, @"本年应完成 (\d+) 项"));
         static int Count(string text, string pattern) => int.Parse(System.Text.RegularExpressions.Regex.Match(text, pattern).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task TryRunAsync_StatsAfterConvertingTheDemosProbationaryMembers_CountsTheirProbationYearUnchanged()
+    {
+        await using var services = Services();
+        await RunAsync(services, "demo");
+        var file = Path.Combine(_folder, "roster.csv");
+        await RunAsync(services, "roster", "export", file);
+        var (_, before, _) = await RunAsync(services, "stats", "2026");
+
+        var roster = System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(file), @",预备党员,\d{4}-\d{2}-\d{2},", ",正式党员,2026-11-26,");
+        await File.WriteAllTextAsync(file, roster);
+        var (code, report, _) = await RunAsync(services, "roster", "import", file);
+        var (_, after, _) = await RunAsync(services, "stats", "2026");
+
+        Assert.Equal(0, code);
+        Assert.Contains("更新 10 人", report);
+        string Figure(string output, string pattern) => System.Text.RegularExpressions.Regex.Match(output, pattern).Groups[1].Value;
+        Assert.Equal(("35", "10", "0"), (Figure(before, @"其中预备党员 (\d+) 份"), Figure(before, @"新发展党员 (\d+) 人"), Figure(before, @"按期转正 (\d+) 人")));
+        Assert.Equal(("35", "10", "10"), (Figure(after, @"其中预备党员 (\d+) 份"), Figure(after, @"新发展党员 (\d+) 人"), Figure(after, @"按期转正 (\d+) 人")));
+        Assert.Contains("预备党员 0 人，正式党员 25 人", after);
     }
 
     [Fact]

@@ -399,6 +399,49 @@ public class RosterImportTests : IDisposable
         Assert.Equal([new RosterProblem(6, RosterColumn.Email, RosterProblemCode.EmailTakenByExisting, "liuyang@branch.example", "刘洋", "2022001")], result.Problems);
     }
 
+    private async Task<List<StageChange>> StageChangesAsync(string studentNumber)
+    {
+        await using var db = _database.NewContext();
+        var id = await db.Members.Where(m => m.StudentNumber == studentNumber).Select(m => m.Id).SingleAsync();
+        return await db.StageChanges.Where(c => c.MemberId == id).OrderBy(c => c.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task ImportAsync_NewStage_AddsItToTheHistoryAndReportsThatEarlierDutiesStay()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022003", "阶段", "正式党员").Set("2022003", "阶段开始日期", "2026-11-20").Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(new RosterStageChange(Stage.Probationary, new DateOnly(2026, 1, 10), Stage.Full, new DateOnly(2026, 11, 20), false),
+            result.Changes.Single(c => c.StudentNumber == "2022003").Stage);
+        Assert.Equal(
+            [(Stage.Probationary, new DateOnly(2026, 1, 10), StageChangeSource.Import, (DateOnly?)Today), (Stage.Full, new DateOnly(2026, 11, 20), StageChangeSource.Import, Today)],
+            (await StageChangesAsync("2022003")).Select(c => (c.Stage, c.Since, c.Source, c.RecordedOn)));
+        Assert.Contains("    进入新阶段：预备党员（2026-01-10 起）→ 正式党员（2026-11-20 起），此前应完成的任务照常计入", RosterReport.Render(result));
+        Assert.DoesNotContain("correction", RosterReport.Render(result, "en"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ChangedDateOfTheSameStage_CorrectsTheHistoryAndSaysSo()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Bytes())).Accepted);
+
+        var result = await ImportAsync(new RosterFileBuilder().Set("2022003", "阶段开始日期", "2025-12-01").Bytes());
+
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        var change = result.Changes.Single(c => c.StudentNumber == "2022003");
+        Assert.Equal([RosterColumn.StageSince], change.Fields);
+        Assert.Equal(new RosterStageChange(Stage.Probationary, new DateOnly(2026, 1, 10), Stage.Probationary, new DateOnly(2025, 12, 1), true), change.Stage);
+        Assert.Equal([StageChangeSource.Import, StageChangeSource.Correction], (await StageChangesAsync("2022003")).Select(c => c.Source));
+        Assert.Equal(new DateOnly(2025, 12, 1), (await MembersAsync()).Single(m => m.StudentNumber == "2022003").StageSince);
+        var en = RosterReport.Render(result, "en");
+        Assert.Contains("    stage history corrected: Probationary since 2026-01-10 is now Probationary since 2025-12-01", en);
+        Assert.Contains("1 correction(s) of the stage history: what was owed and the yearly figures follow the corrected dates.", en);
+        Assert.Contains("其中 1 人的阶段历史被更正", RosterReport.Render(result));
+    }
+
     [Fact]
     public async Task ImportAsync_CorrectedFileAgain_UpdatesInPlaceAndReportsWhatChanged()
     {
