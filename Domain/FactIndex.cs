@@ -23,25 +23,23 @@ public sealed class FactIndex
         {
             switch (DutyKinds.Of(f.Kind).FulfilledBy)
             {
-            case Fulfilment.TalkDatedInPeriod:
-            {
-                var date = f.HeldOn!.Value;
-                talks.Add(f);
-                var key = new FactKey(f.Kind, f.OwnerId ?? int.MinValue, f.SubjectId, MonthCode(date.Year, date.Month));
-                KeepEarliest(_talksByMonth, key, f.At);
-                if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
-                break;
-            }
-            case Fulfilment.EvaluationForPeriod:
-                evaluations.Add(f);
-                KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
-                break;
-            case Fulfilment.ReportForPeriod:
-                reports.Add(f);
-                KeepEarliest(_reports, new(f.Kind, f.OwnerId, f.SubjectId, f.Period!), f.At);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(facts), f.Kind, "No way to match this fact to a period.");
+                case Fulfilment.TalkDatedInPeriod:
+                    var date = f.HeldOn!.Value;
+                    talks.Add(f);
+                    var key = new FactKey(f.Kind, f.OwnerId ?? int.MinValue, f.SubjectId, MonthCode(date.Year, date.Month));
+                    KeepEarliest(_talksByMonth, key, f.At);
+                    if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
+                    break;
+                case Fulfilment.EvaluationForPeriod:
+                    evaluations.Add(f);
+                    KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
+                    break;
+                case Fulfilment.ReportForPeriod:
+                    reports.Add(f);
+                    KeepEarliest(_reports, new(f.Kind, f.OwnerId, f.SubjectId, f.Period!), f.At);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(facts), f.Kind, "No way to match this fact to a period.");
             }
         }
         Reports = reports;

@@ -31,9 +31,14 @@ public static class DutyKinds
     private static readonly DutyKind ActivistEvaluation = new(ObligationKind.ActivistEvaluation, Owner.Committee, IsWritten: false, Fulfilment.EvaluationForPeriod, Cadence.Quarterly);
     private static readonly DutyKind ProbationaryEvaluation = new(ObligationKind.ProbationaryEvaluation, Owner.Committee, IsWritten: false, Fulfilment.EvaluationForPeriod, Cadence.HalfYearly);
 
+    // Indexed by the enum's value: the schedule asks for every obligation it builds.
+    private static readonly DutyKind?[] ByValue = Index();
+
     /// <summary>The description of a kind; throws for a value that is not a named kind.</summary>
     public static DutyKind Of(ObligationKind kind) =>
-        Enum.IsDefined(kind) ? Describe(kind) : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown obligation kind.");
+        (uint)kind < (uint)ByValue.Length && ByValue[(int)kind] is { } duty
+            ? duty
+            : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown obligation kind.");
 
     // No `_ =>` arm on purpose: a named kind without an entry is error CS8509 (warnings are errors). CS8524 is
     // about unnamed values such as (ObligationKind)99, which Of turns away first.
@@ -50,4 +55,12 @@ public static class DutyKinds
 
     /// <summary>Every kind's description, in the enum's order.</summary>
     public static IReadOnlyList<DutyKind> All { get; } = [.. Enum.GetValues<ObligationKind>().Select(Of)];
+
+    private static DutyKind?[] Index()
+    {
+        var kinds = Enum.GetValues<ObligationKind>();
+        var index = new DutyKind?[(int)kinds.Max() + 1];
+        foreach (var kind in kinds) index[(int)kind] = Describe(kind);
+        return index;
+    }
 }
