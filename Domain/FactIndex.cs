@@ -21,22 +21,25 @@ public sealed class FactIndex
         var evaluations = new List<FulfilmentFact>();
         foreach (var f in facts ?? [])
         {
-            if (f.HeldOn is { } date)
+            switch (DutyKinds.Of(f.Kind).FulfilledBy)
             {
-                talks.Add(f);
-                var key = new FactKey(f.Kind, f.OwnerId ?? int.MinValue, f.SubjectId, MonthCode(date.Year, date.Month));
-                KeepEarliest(_talksByMonth, key, f.At);
-                if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
-            }
-            else if (f.OwnerId is null) // the committee's: an evaluation
-            {
-                evaluations.Add(f);
-                KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
-            }
-            else
-            {
-                reports.Add(f);
-                KeepEarliest(_reports, new(f.Kind, f.OwnerId, f.SubjectId, f.Period!), f.At);
+                case Fulfilment.TalkDatedInPeriod:
+                    var date = f.HeldOn!.Value;
+                    talks.Add(f);
+                    var key = new FactKey(f.Kind, f.OwnerId ?? int.MinValue, f.SubjectId, MonthCode(date.Year, date.Month));
+                    KeepEarliest(_talksByMonth, key, f.At);
+                    if (!_talkDatesByMonth.TryGetValue(key, out var known) || date < known) _talkDatesByMonth[key] = date;
+                    break;
+                case Fulfilment.EvaluationForPeriod:
+                    evaluations.Add(f);
+                    KeepEarliest(_evaluations, new(f.Kind, null, f.SubjectId, f.Period!), f.At);
+                    break;
+                case Fulfilment.ReportForPeriod:
+                    reports.Add(f);
+                    KeepEarliest(_reports, new(f.Kind, f.OwnerId, f.SubjectId, f.Period!), f.At);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(facts), f.Kind, "No way to match this fact to a period.");
             }
         }
         Reports = reports;
@@ -107,11 +110,12 @@ public sealed class FactIndex
         _evaluations.TryGetValue(new(kind, null, subjectId, period), out var at) ? at : null;
 
     /// <summary>When the obligation with this owner, subject, kind and period was fulfilled, if it was.</summary>
-    public DateTimeOffset? FulfilledAt(ObligationKind kind, int? ownerId, int subjectId, Period period) => kind switch
+    public DateTimeOffset? FulfilledAt(ObligationKind kind, int? ownerId, int subjectId, Period period) => DutyKinds.Of(kind).FulfilledBy switch
     {
-        ObligationKind.ThoughtReport or ObligationKind.BranchReport => ReportSubmittedAt(subjectId, kind, period),
-        ObligationKind.Talk => ownerId is { } mentor ? TalkRecordedAt(mentor, subjectId, period) : null,
-        _ => EvaluatedAt(subjectId, kind, period),
+        Fulfilment.ReportForPeriod => ReportSubmittedAt(subjectId, kind, period),
+        Fulfilment.TalkDatedInPeriod => ownerId is { } mentor ? TalkRecordedAt(mentor, subjectId, period) : null,
+        Fulfilment.EvaluationForPeriod => EvaluatedAt(subjectId, kind, period),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No way to match a fact to this kind's period."),
     };
 
     /// <summary>The (earliest) excuse for exactly this owner, subject, kind and period.</summary>

@@ -33,7 +33,7 @@ public sealed record FulfilmentFact
     /// <summary>The first version of a member's report for a period.</summary>
     public static FulfilmentFact Report(int memberId, ObligationKind kind, Period period, DateTimeOffset submittedAt)
     {
-        if (kind is not (ObligationKind.ThoughtReport or ObligationKind.BranchReport))
+        if (DutyKinds.Of(kind).FulfilledBy != Fulfilment.ReportForPeriod)
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only reports are submitted as text.");
         ArgumentNullException.ThrowIfNull(period);
         return new(kind, memberId, memberId, period, null, submittedAt);
@@ -49,7 +49,7 @@ public sealed record FulfilmentFact
     /// <summary>The committee's evaluation of a subject for a period.</summary>
     public static FulfilmentFact Evaluation(int subjectId, ObligationKind kind, Period period, DateTimeOffset at)
     {
-        if (kind is not (ObligationKind.ActivistEvaluation or ObligationKind.ProbationaryEvaluation))
+        if (DutyKinds.Of(kind).FulfilledBy != Fulfilment.EvaluationForPeriod)
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only evaluations are recorded by the committee.");
         ArgumentNullException.ThrowIfNull(period);
         return new(kind, null, subjectId, period, null, at);

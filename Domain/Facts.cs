@@ -11,7 +11,7 @@ public sealed class Submission
     /// <summary>Creates a submission.</summary>
     public Submission(int memberId, ObligationKind kind, Period period, string text, DateTimeOffset submittedAt, int version, string? idempotencyKey)
     {
-        if (kind is not (ObligationKind.ThoughtReport or ObligationKind.BranchReport))
+        if (DutyKinds.Of(kind).FulfilledBy != Fulfilment.ReportForPeriod)
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only reports are submitted as text.");
         ArgumentNullException.ThrowIfNull(period);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
@@ -186,7 +186,7 @@ public sealed class Evaluation
     /// <summary>Creates an evaluation record.</summary>
     public Evaluation(int subjectId, ObligationKind kind, Period period, bool passed, string notes, int recordedById, DateTimeOffset at)
     {
-        if (kind is not (ObligationKind.ActivistEvaluation or ObligationKind.ProbationaryEvaluation))
+        if (DutyKinds.Of(kind).FulfilledBy != Fulfilment.EvaluationForPeriod)
             throw new ArgumentOutOfRangeException(nameof(kind));
         ArgumentNullException.ThrowIfNull(period);
         SubjectId = subjectId;

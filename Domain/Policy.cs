@@ -81,7 +81,7 @@ public sealed record PolicyRule
 
     /// <summary>Whether the duty is a text the person writes (thought report or branch report).</summary>
     [JsonIgnore]
-    public bool IsWritten => Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport;
+    public bool IsWritten => DutyKinds.Of(Kind).IsWritten;
 
     /// <summary>Whether a report text is long enough; counts user-perceived characters, ignoring surrounding blanks.</summary>
     public bool IsLongEnough(string? text)
@@ -92,12 +92,7 @@ public sealed record PolicyRule
     }
 
     /// <summary>The only owner that makes sense for a kind: reports are written by the person, talks held by mentors, evaluations made by the committee.</summary>
-    public static Owner ExpectedOwner(ObligationKind kind) => kind switch
-    {
-        ObligationKind.ThoughtReport or ObligationKind.BranchReport => Owner.Self,
-        ObligationKind.Talk => Owner.Mentor,
-        _ => Owner.Committee,
-    };
+    public static Owner ExpectedOwner(ObligationKind kind) => DutyKinds.Of(kind).Owner;
 
     /// <inheritdoc />
     public bool Equals(PolicyRule? other) =>

@@ -38,7 +38,7 @@ public sealed class InfoFlows
         var open = items.Where(x => x.Status.IsOpen()).OrderBy(x => x.Obligation.DueDate).Select(Line).ToList();
         var done = items.Where(x => x.Status.IsSettled()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
-        var canWrite = open.Any(l => l.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport);
+        var canWrite = open.Any(l => DutyKinds.Of(l.Kind).IsWritten);
         var pending = (await turn.Db.Extensions.AsNoTracking()
                 .Where(e => e.MemberId == me.Id && e.Status == ExtensionStatus.Requested)
                 .OrderBy(e => e.Id)

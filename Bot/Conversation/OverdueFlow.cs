@@ -325,7 +325,8 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), what,
             Formats.Period(language, item.Period), Formats.Date(language, item.DueDate));
         AdaptiveCard? card = null;
-        if (item.Kind == ObligationKind.Talk)
+        var form = DutyCards.FormFor(item.Kind);
+        if (form == DutyForm.Talk)
         {
             // The talk form for the mentor, with this mentee already chosen.
             var mentorId = person.MemberId;
@@ -337,7 +338,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             if (mentees.Any(m => m.MemberId == item.SubjectId))
                 card = TalkFormCard.Build(language, mentees, turn.Today, ReportFlow.NewCardId(), item.SubjectId);
         }
-        else if (item.Kind is ObligationKind.ThoughtReport or ObligationKind.BranchReport)
+        else if (form == DutyForm.Report)
         {
             var owner = await turn.Db.Members.AsNoTracking().FirstAsync(m => m.Id == person.MemberId, cancellationToken);
             var rule = turn.Policy.Find(item.Kind, owner.Stage, Owner.Self);

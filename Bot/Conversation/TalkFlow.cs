@@ -45,7 +45,7 @@ public sealed class TalkFlow(ILogger<TalkFlow> logger)
         if (day > turn.Today) return new Reply.Refused(turn.T("error.dateInFuture", Formats.Date(turn.Language, day)));
         if (day < mentee.StageSince) return new Reply.Refused(turn.T("error.dateBeforeStage", Formats.Date(turn.Language, day), Formats.Date(turn.Language, mentee.StageSince)));
         // The talk counts in the period of its date at the cadence of this mentee's talk duty (quarterly for a development target).
-        var cadence = turn.Policy.Find(ObligationKind.Talk, mentee.Stage, Owner.Mentor)?.Cadence ?? Cadence.Monthly;
+        var cadence = turn.Policy.Find(ObligationKind.Talk, mentee.Stage, Owner.Mentor)?.Cadence ?? DutyKinds.Of(ObligationKind.Talk).DefaultCadence;
         var period = Period.Containing(cadence, day);
         if (HandInWindow.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
 

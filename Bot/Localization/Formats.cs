@@ -41,15 +41,23 @@ public static class Formats
     public static string WordCount(Language language, int count) =>
         Texts.Default.Count(language, "wordCount", count);
 
-    public static string Kind(Language language, ObligationKind kind) => Texts.Default.Get(language, kind switch
+    public static string Kind(Language language, ObligationKind kind) => Texts.Default.Get(language, KindKey(kind));
+
+    /// <summary>The resource key of a kind's name; throws for a value that is not a named kind.</summary>
+    public static string KindKey(ObligationKind kind) =>
+        Enum.IsDefined(kind) ? DescribeKind(kind) : throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+
+    // No `_ =>` arm on purpose: a named kind without a text is error CS8509.
+#pragma warning disable CS8524
+    private static string DescribeKind(ObligationKind kind) => kind switch
     {
         ObligationKind.ThoughtReport => "kind.thoughtReport",
         ObligationKind.Talk => "kind.talk",
         ObligationKind.BranchReport => "kind.branchReport",
         ObligationKind.ActivistEvaluation => "kind.activistEvaluation",
         ObligationKind.ProbationaryEvaluation => "kind.probationaryEvaluation",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    });
+    };
+#pragma warning restore CS8524
 
     public static string Stage(Language language, Stage stage) => Texts.Default.Get(language, stage switch
     {

@@ -140,10 +140,16 @@ public static class ReminderPlanner
     // The card counts the time left from the day it is sent (today), not from the step it was planned for.
     private static Func<string, Language, AdaptiveCard> ObligationCard(BranchSnapshot state, Obligation o, DateOnly today)
     {
-        if (o.Rule.IsWritten)
-            return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), today);
-        var mentee = state.MembersById.TryGetValue(o.SubjectId, out var m) ? m : null;
-        return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, today);
+        switch (DutyCards.FormFor(o.Kind))
+        {
+            case DutyForm.Report:
+                return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), today);
+            case DutyForm.Talk:
+                var mentee = state.MembersById.TryGetValue(o.SubjectId, out var m) ? m : null;
+                return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, today);
+            default:
+                throw new InvalidOperationException($"A {o.Kind} has no reminder card: it is not reminded one by one.");
+        }
     }
 }
 

@@ -69,7 +69,7 @@ public sealed class FactReader(BranchDbContext db)
         foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
             for (var p = Period.Containing(cadence, since); p.Start <= today; p = p.Next())
                 periods.Add(p);
-        var talksFrom = policy.Rules.Where(r => r.Kind == ObligationKind.Talk)
+        var talksFrom = policy.Rules.Where(r => DutyKinds.Of(r.Kind).FulfilledBy == Fulfilment.TalkDatedInPeriod)
             .Select(r => Period.Containing(r.Cadence, since).Start)
             .DefaultIfEmpty(since)
             .Min();

@@ -48,6 +48,41 @@ public class FactReaderTests : IDisposable
         Assert.Equal(new ExtensionFact(activist.Id, ObligationKind.ThoughtReport, P("2026-10"), new DateOnly(2026, 11, 9)), Assert.Single(facts.Extensions));
     }
 
+    // The catalogue's FactReader stop: for every kind (Enum.GetValues, so a new kind is checked by construction), its
+    // stored record, read back through FactReader, fulfils the kind's period for the kind's owner.
+    public static TheoryData<ObligationKind> Kinds() => [.. Enum.GetValues<ObligationKind>()];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task ForBranchAsync_EveryKindsStoredRecord_FulfilsItsPeriod(ObligationKind kind)
+    {
+        await using var db = _database.NewContext();
+        var (_, mentor) = await Seed.MemberAsync(db, "2026001", Stage.Full);
+        var (_, subject) = await Seed.MemberAsync(db, "2026002");
+        var duty = DutyKinds.Of(kind);
+        var period = Period.Containing(duty.DefaultCadence, new DateOnly(2026, 11, 3));
+        switch (duty.FulfilledBy)
+        {
+            case Fulfilment.ReportForPeriod:
+                db.Submissions.Add(new Submission(subject.Id, kind, period, "汇报", At(11, 20), 1, null));
+                break;
+            case Fulfilment.TalkDatedInPeriod:
+                db.Talks.Add(new Talk(mentor.Id, subject.Id, new DateOnly(2026, 11, 3), TalkMode.Online, "近况", "交流", null, At(11, 20), null));
+                break;
+            case Fulfilment.EvaluationForPeriod:
+                db.Evaluations.Add(new Evaluation(subject.Id, kind, period, true, "", mentor.Id, At(11, 20)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "No stored record for this fulfilment yet: add its FactReader projection and a row here.");
+        }
+        await db.SaveChangesAsync();
+
+        var facts = await new FactReader(db).ForBranchAsync(Policy.Default, Since, Today, CancellationToken.None);
+
+        int? ownerId = duty.Owner switch { Owner.Self => subject.Id, Owner.Mentor => mentor.Id, _ => null };
+        Assert.Equal(At(11, 20), facts.FulfilledAt(kind, ownerId, subject.Id, period));
+    }
+
     [Fact]
     public async Task ForBranchAsync_WindowEdges_ReadsThePeriodsOverlappingSinceToToday()
     {
