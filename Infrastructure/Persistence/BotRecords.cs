@@ -39,6 +39,19 @@ public sealed class BranchSetting
     public DateTimeOffset? UpdatedAt { get; set; }
 }
 
+// One change of the branch policy by the committee: who, when, and the policy before and after. Version counts the
+// branch's changes from 1; the unique (BranchId, Version) key lets only one of two saves from the same card win.
+public sealed class PolicyChange
+{
+    public long Id { get; set; }
+    public int BranchId { get; set; } = BranchSetting.SingletonId;
+    public int Version { get; set; }
+    public int ChangedById { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public required string OldPolicyJson { get; set; }
+    public required string NewPolicyJson { get; set; }
+}
+
 public enum ReminderDeliveryStatus
 {
     Pending = 1,

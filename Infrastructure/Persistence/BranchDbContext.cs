@@ -21,6 +21,7 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<TeamsUser> TeamsUsers => Set<TeamsUser>();
     public DbSet<BranchSetting> BranchSettings => Set<BranchSetting>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -422,6 +422,46 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.ToTable("BranchSettings");
                 });
 
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.PolicyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NewPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OldPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("BranchId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PolicyChanges");
+                });
+
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.ReminderDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -670,6 +710,15 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.PolicyChange", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

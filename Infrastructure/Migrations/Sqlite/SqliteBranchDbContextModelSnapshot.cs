@@ -395,6 +395,44 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.ToTable("BranchSettings");
                 });
 
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.PolicyChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldPolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("BranchId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PolicyChanges");
+                });
+
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.ReminderDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -639,6 +677,15 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.PolicyChange", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -29,6 +29,16 @@ internal sealed class BranchSettingConfiguration : IEntityTypeConfiguration<Bran
         b.Property(s => s.Id).ValueGeneratedNever();
 }
 
+internal sealed class PolicyChangeConfiguration : IEntityTypeConfiguration<PolicyChange>
+{
+    public void Configure(EntityTypeBuilder<PolicyChange> b)
+    {
+        b.Property(c => c.BranchId).HasDefaultValue(BranchSetting.SingletonId);
+        b.HasOne<Member>().WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.BranchId, c.Version }).IsUnique();
+    }
+}
+
 internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<ReminderDelivery>
 {
     public void Configure(EntityTypeBuilder<ReminderDelivery> b)
