@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<ReportFlow>();
         services.AddSingleton<TalkFlow>();
         services.AddSingleton<OverdueFlow>();
+        services.AddSingleton<PolicyFlow>();
         services.AddSingleton<InfoFlows>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();

@@ -19,6 +19,8 @@ public static class Verbs
     public const string OverdueExcuse = "overdue.excuse";
     public const string StatusShow = "status.show";
     public const string LanguageSet = "language.set";
+    /// <summary>The committee saves the policy card; <c>version</c> is the policy change the card was built from.</summary>
+    public const string PolicySave = "policy.save";
 }
 
 public static class CardLimits

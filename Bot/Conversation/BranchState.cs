@@ -16,6 +16,9 @@ public sealed class BranchState(IOptions<BranchOptions> options, TimeProvider ti
 
     private sealed record Cached(StoredBranchSetting Setting, long ReadAt);
 
+    /// <summary>After a policy edit: the next turn on this instance reads the stored row again.</summary>
+    public void Invalidate() => _cached = null;
+
     public async Task<(Branch Branch, Policy Policy)> LoadAsync(BranchDbContext db, CancellationToken cancellationToken)
     {
         var cached = _cached;

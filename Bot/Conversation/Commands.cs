@@ -10,6 +10,7 @@ public enum Command
     Overdue,
     BranchSummary,
     Language,
+    Rules,
 }
 
 /// <summary>
@@ -30,5 +31,6 @@ public static class Commands
         new(Command.Overdue, ["overdue"], ["逾期"], ["逾期"]),
         new(Command.BranchSummary, ["branch summary", "summary"], ["支部统计", "统计"], ["支部統計", "統計"]),
         new(Command.Language, ["language"], ["语言"], ["語言"]),
+        new(Command.Rules, ["branch rules", "rules"], ["支部规则", "规则"], ["支部規則", "規則"]),
     ];
 }

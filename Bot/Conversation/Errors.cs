@@ -15,6 +15,8 @@ public static class Errors
         [TalkFormCard.TopicInput] = "talk.form.topic",
         [TalkFormCard.SummaryInput] = "talk.form.summary",
         [TalkFormCard.FollowUpInput] = "talk.form.followUp",
+        [PolicyCard.DueSoonInput] = "policy.dueSoonLabel",
+        [PolicyCard.ExtensionInput] = "policy.extensionLabel",
     };
 
     public static Reply Refuse(Turn turn, CardDataError error) => new Reply.Refused(Describe(turn, error));
@@ -36,5 +38,9 @@ public static class Errors
         : FieldLabels.TryGetValue(field, out var key) ? key
         : field.StartsWith(OverdueListCard.ReasonInputPrefix, StringComparison.Ordinal) ? "overdue.excuseReasonLabel"
         : field.StartsWith(OverdueListCard.ItemInputPrefix, StringComparison.Ordinal) ? "overdue.excuseItemLabel"
+        : field.StartsWith(PolicyCard.OffsetsInputPrefix, StringComparison.Ordinal) ? "policy.offsetsLabel"
+        : field.StartsWith(PolicyCard.TimeInputPrefix, StringComparison.Ordinal) ? "policy.timeLabel"
+        : field.StartsWith(PolicyCard.GraceInputPrefix, StringComparison.Ordinal) ? "policy.graceLabel"
+        : field.StartsWith(PolicyCard.MinLengthInputPrefix, StringComparison.Ordinal) ? "policy.minLengthLabel"
         : null;
 }

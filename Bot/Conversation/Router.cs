@@ -4,7 +4,7 @@ using BranchBot.Bot.Cards;
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>The one place typed commands and card verbs map to flows.</summary>
-public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info)
+public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy)
 {
     private static readonly Dictionary<string, Command> Phrases = Commands.All
         .SelectMany(e => e.English.Concat(e.SimplifiedChinese).Concat(e.TraditionalChinese).Select(p => (p, e.Command)))
@@ -29,6 +29,7 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Command.Overdue => overdue.ShowAsync(turn, null, cancellationToken),
         Command.BranchSummary => info.SummaryAsync(turn, cancellationToken),
         Command.Language => Task.FromResult(InfoFlows.LanguageChoice(turn)),
+        Command.Rules => policy.ShowAsync(turn, cancellationToken),
         _ => info.HelpAsync(turn, notUnderstood: true, cancellationToken),
     };
 
@@ -46,6 +47,7 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Verbs.OverdueExcuse => overdue.ExcuseAsync(turn, data, cancellationToken),
         Verbs.StatusShow => info.StatusAsync(turn, cancellationToken),
         Verbs.LanguageSet => InfoFlows.SetLanguageAsync(turn, data, cancellationToken),
+        Verbs.PolicySave => policy.SaveAsync(turn, data, cancellationToken),
         _ => Task.FromResult<Reply>(new Reply.Refused(turn.T("error.unknownVerb"))),
     };
 

@@ -14,6 +14,8 @@ public static class CardCatalogForTests
 
     public static readonly IReadOnlyList<Entry> All =
     [
+        new("policy", (lang, text) => PolicyCard.Build(lang, Policy.Default, 3, new PolicyLastChange(text, new DateTime(2026, 11, 19, 10, 5, 0)), "card-r")),
+        new("policy-never-changed", (lang, _) => PolicyCard.Build(lang, Policy.Default, 0, null, "card-r0")),
         new("help-all", (lang, _) => HelpCard.Build(lang, HelpSections.Student | HelpSections.Mentor | HelpSections.GroupLeader | HelpSections.Committee)),
         new("help-student", (lang, _) => HelpCard.Build(lang, HelpSections.Student)),
         new("not-on-roster", (lang, text) => NotOnRosterCard.Build(lang, text, text)),
