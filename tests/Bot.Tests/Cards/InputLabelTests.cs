@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
+using BranchBot.Bot.Tests.Support;
 
 namespace BranchBot.Bot.Tests.Cards;
 
@@ -17,7 +18,7 @@ public sealed class InputLabelTests
         foreach (var language in Enum.GetValues<Language>())
         {
             using var card = JsonDocument.Parse(entry.Build(language, "张三").ToJson());
-            foreach (var input in Inputs(card.RootElement))
+            foreach (var input in CardInputs.Of(card.RootElement))
             {
                 var id = input.GetProperty("id").GetString()!;
                 var key = Errors.LabelKey(id);
@@ -39,20 +40,5 @@ public sealed class InputLabelTests
     public void LabelKey_InputOrOwnField_IsTheLabelOrNothing(string field, string? expected)
     {
         Assert.Equal(expected, Errors.LabelKey(field));
-    }
-
-    private static IEnumerable<JsonElement> Inputs(JsonElement element)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal)) yield return element;
-            foreach (var property in element.EnumerateObject())
-                foreach (var inner in Inputs(property.Value)) yield return inner;
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-                foreach (var inner in Inputs(item)) yield return inner;
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
+using BranchBot.Bot.Tests.Support;
 
 namespace BranchBot.Bot.Tests.Conversation;
 
@@ -25,7 +26,7 @@ public sealed class PolicyJourneyTests : IAsyncLifetime
         var card = (await _bed.SayAsync(ConversationTestBed.Secretary, "支部规则")).Single(ConversationTestBed.Secretary).Card();
         Assert.Equal("1.2", card.GetProperty("version").GetString());
         var submit = card.SubmitData(Verbs.PolicySave);
-        foreach (var input in Inputs(card)) submit[input.GetProperty("id").GetString()!] = input.GetProperty("value").GetString();
+        foreach (var input in CardInputs.Of(card)) submit[input.GetProperty("id").GetString()!] = input.GetProperty("value").GetString();
         return submit;
     }
 
@@ -172,20 +173,5 @@ public sealed class PolicyJourneyTests : IAsyncLifetime
         Assert.Contains("没有任何改动", saved.Single(ConversationTestBed.Secretary).Text());
         await using var db = _bed.Database();
         Assert.Equal(0, await db.PolicyChanges.CountAsync());
-    }
-
-    private static IEnumerable<JsonElement> Inputs(JsonElement element)
-    {
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal)) yield return element;
-            foreach (var property in element.EnumerateObject())
-                foreach (var inner in Inputs(property.Value)) yield return inner;
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray())
-                foreach (var inner in Inputs(item)) yield return inner;
-        }
     }
 }
