@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -83,13 +82,8 @@ public sealed record PolicyRule
     [JsonIgnore]
     public bool IsWritten => DutyKinds.Of(Kind).IsWritten;
 
-    /// <summary>Whether a report text is long enough; counts user-perceived characters, ignoring surrounding blanks.</summary>
-    public bool IsLongEnough(string? text)
-    {
-        if (MinLength == 0) return true;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        return new StringInfo(text.Trim()).LengthInTextElements >= MinLength;
-    }
+    /// <summary>Whether a report text is long enough, counted as <see cref="ReportLength"/> counts it.</summary>
+    public bool IsLongEnough(string? text) => ReportLength.IsLongEnough(text, MinLength);
 
     /// <summary>The only owner that makes sense for a kind: reports are written by the person, talks held by mentors, evaluations made by the committee.</summary>
     public static Owner ExpectedOwner(ObligationKind kind) => DutyKinds.Of(kind).Owner;

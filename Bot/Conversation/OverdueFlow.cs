@@ -265,7 +265,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             .GroupBy(r => (r.Id, r.Kind, r.Period))
             .Select(g => g.OrderByDescending(r => r.Version).First())
             .OrderBy(r => r.SubmittedAt)
-            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), WordCounter.Count(r.Text), r.Text)
+            .Select(r => new SubmittedReport(r.Name, r.Kind, r.Period, turn.Branch.LocalDate(r.SubmittedAt), ReportLength.Count(r.Text), r.Text)
                 { Author = new NamedPerson(r.Id, r.Name, r.StudentNumber) })
             .ToList();
     }

@@ -80,8 +80,8 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
         if (HandInWindow.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
         var currentDue = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
         if (HandInWindow.IsClosed(period!, turn.Today, currentDue, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
-        var words = WordCounter.Count(text);
-        if (words < rule.MinLength) return new Reply.Refused(Texts.Default.Count(turn.Language, "error.tooShort", words, rule.MinLength));
+        var words = ReportLength.Count(text);
+        if (!rule.IsLongEnough(text)) return new Reply.Refused(Texts.Default.Count(turn.Language, "error.tooShort", words, rule.MinLength));
 
         var key = $"{member.Id}:{cardId}";
         Submission? saved = null;

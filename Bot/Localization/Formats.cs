@@ -37,7 +37,7 @@ public static class Formats
         _ => $"{Date(language, date)}（週{ZhWeekdays[(int)date.DayOfWeek]}）",
     };
 
-    /// <summary>Length of a report as <see cref="WordCounter"/> counts it: "1,234 字" / "1,234 words".</summary>
+    /// <summary>Length of a report as <see cref="ReportLength"/> counts it: "1,234 字" / "1,234 words".</summary>
     public static string WordCount(Language language, int count) =>
         Texts.Default.Count(language, "wordCount", count);
 

@@ -46,21 +46,3 @@ public class FormatsTests
     [InlineData(Language.ZhTw, "1,234 字")]
     public void WordCount_Formats(Language language, string expected) => Assert.Equal(expected, Formats.WordCount(language, 1234));
 }
-
-public class WordCounterTests
-{
-    [Theory]
-    [InlineData(null, 0)]
-    [InlineData("", 0)]
-    [InlineData("我爱学习", 4)]
-    [InlineData("我爱学习。", 4)]
-    [InlineData("I love studying", 3)]
-    [InlineData("don't stop-gap", 2)]
-    [InlineData("学习 Party Constitution 的体会", 7)]
-    [InlineData("2026年11月", 4)]
-    [InlineData("🙂🙂 **", 0)]
-    [InlineData("第一段\n\n第二段", 6)]
-    [InlineData("𠀀", 1)]
-    public void Count_Text_CountsHanIndividuallyAndLatinByWord(string? text, int expected) =>
-        Assert.Equal(expected, WordCounter.Count(text));
-}

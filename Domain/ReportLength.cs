@@ -1,13 +1,17 @@
 using System.Globalization;
 
-namespace BranchBot.Bot.Localization;
+namespace BranchBot.Domain;
 
 /// <summary>
 /// Report length the way a Chinese reader counts it: every Han character (and kana, hangul) is one; a run of
-/// Latin letters or digits is one word; punctuation, spaces and emoji count nothing.
+/// Latin letters or digits is one word; punctuation, spaces and emoji count nothing. The one definition used by the
+/// hand-in check, the form's hint, the overdue list and <see cref="PolicyRule.IsLongEnough"/>.
 /// </summary>
-public static class WordCounter
+public static class ReportLength
 {
+    /// <summary>Whether a text reaches a minimum length (a minimum of 0 accepts anything, even no text).</summary>
+    public static bool IsLongEnough(string? text, int minLength) => minLength <= 0 || Count(text) >= minLength;
+
     public static int Count(string? text)
     {
         if (string.IsNullOrEmpty(text)) return 0;
