@@ -184,7 +184,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             .Take(MaxPendingListed)
             .ToListAsync(cancellationToken);
         return rows
-            .Where(x => ReportFlow.CanDecideFor(turn.Member, x.Member))
+            .Where(x => ExtensionRules.MayDecide(turn.Member, x.Member))
             .Select(x => new ExtensionRequestView(x.Extension.Id, x.Member.Name, x.Extension.Kind, x.Extension.Period,
                 x.Extension.Period.End, x.Extension.RequestedUntil, x.Extension.Reason))
             .ToList();

@@ -198,7 +198,7 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
         var extension = await turn.Db.Extensions.AsNoTracking().FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken);
         var requester = extension is null ? null : await turn.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == extension.MemberId, cancellationToken);
         if (extension is null || requester is null) return new Reply.Refused(turn.T("error.forgedId"));
-        if (!CanDecideFor(turn.Member, requester)) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (!ExtensionRules.MayDecide(turn.Member, requester)) return new Reply.Refused(turn.T("error.notPermitted"));
         if (extension.Status != ExtensionStatus.Requested) return await AlreadyDecidedAsync(turn, extension.Id, cancellationToken);
 
         var approve = decision == "approve";
@@ -242,19 +242,15 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
         return new Reply.Refused(turn.T(key, Markdown.Escape(decided.Decider ?? "?"), when));
     }
 
-    /// <summary>The group's leader decides; a leader's own request (or a group without one) goes to the committee.</summary>
-    public static bool CanDecideFor(Member decider, Member requester) =>
-        decider.Id != requester.Id && ((decider.IsGroupLeader && decider.GroupId == requester.GroupId) || decider.IsCommittee);
-
     /// <summary>The requester's group leaders (never the requester).</summary>
     private static Task<List<(Member Member, Language Language)>> LeadersAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
         WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
             .Where(m => m.GroupId == requester.GroupId && m.Id != requester.Id && (m.Roles & Roles.GroupLeader) != 0), cancellationToken);
 
-    /// <summary>The secretary and organisation members (never the requester): they decide when no leader can.</summary>
+    /// <summary>The <see cref="ExtensionRules.CommitteeDeciders"/> (never the requester): they decide when no leader can.</summary>
     private static Task<List<(Member Member, Language Language)>> CommitteeAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
         WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
-            .Where(m => m.Id != requester.Id && (m.Roles & (Roles.OrganizationMember | Roles.Secretary)) != 0), cancellationToken);
+            .Where(m => m.Id != requester.Id && (m.Roles & ExtensionRules.CommitteeDeciders) != 0), cancellationToken);
 
     private static async Task<List<(Member Member, Language Language)>> WithLanguagesAsync(Turn turn, IQueryable<Member> query, CancellationToken cancellationToken)
     {
