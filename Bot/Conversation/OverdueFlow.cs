@@ -18,7 +18,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
     public async Task<Reply> ShowAsync(Turn turn, CardData? data, CancellationToken cancellationToken)
     {
         var me = turn.Member;
-        if (!me.IsGroupLeader && !me.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (!ChaseRules.IsChaser(me)) return new Reply.Refused(turn.T("error.notPermitted"));
         if (ReadView(turn, data, out var scope, out var page) is { } refused) return refused;
 
         var members = await ViewAsync(turn, scope, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
         var reference = data.Reference(OverdueListCard.MemberField);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
-        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (!ChaseRules.IsChaser(turn.Member)) return new Reply.Refused(turn.T("error.notPermitted"));
 
         var scope = await ScopeAsync(turn, cancellationToken);
         if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId) || !scope.Contains(memberId))
@@ -79,7 +79,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
     public async Task<Reply> NudgeAllAsync(Turn turn, CardData data, CancellationToken cancellationToken)
     {
         if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
-        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (!ChaseRules.IsChaser(turn.Member)) return new Reply.Refused(turn.T("error.notPermitted"));
 
         if (ReadView(turn, data, out var scope, out var page) is { } refused) return refused;
         // The people on the card's page: "Nudge all" says how many, and never fans out to a whole branch at once.
@@ -111,7 +111,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
     {
         var reference = data.Reference(OverdueListCard.MemberField);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
-        if (!turn.Member.IsGroupLeader && !turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        if (!ChaseRules.IsChaser(turn.Member)) return new Reply.Refused(turn.T("error.notPermitted"));
         var scope = await ScopeAsync(turn, cancellationToken);
         if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var memberId) || !scope.Contains(memberId))
             return new Reply.Refused(turn.T("error.forgedId"));
@@ -211,7 +211,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             scope = askedScope ?? scope;
             page = askedPage ?? 1;
         }
-        var allowed = scope == OverdueScope.Branch ? me.IsCommittee : me.IsGroupLeader;
+        var allowed = scope == OverdueScope.Branch ? ChaseRules.ChasesWholeBranch(me) : me.IsGroupLeader;
         return allowed ? null : new Reply.Refused(turn.T("error.notPermitted"));
     }
 
@@ -224,13 +224,15 @@ public sealed class OverdueFlow(IProactiveSender sender)
         return (await query.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
-    /// <summary>Whom the speaker may chase: their group as leader, everyone as committee.</summary>
+    /// <summary>Whom the speaker may chase (<see cref="ChaseRules.MayChase(Member, int, int)"/>).</summary>
     private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
     {
         var me = turn.Member;
         var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
-        if (!me.IsCommittee) query = query.Where(m => m.GroupId == me.GroupId);
-        return (await query.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // Narrowed in the query so that a leader's check reads one group, not the branch; the rule itself decides.
+        if (!ChaseRules.ChasesWholeBranch(me)) query = query.Where(m => m.GroupId == me.GroupId);
+        var candidates = await query.Select(m => new { m.Id, m.GroupId }).ToListAsync(cancellationToken);
+        return candidates.Where(m => ChaseRules.MayChase(me, m.Id, m.GroupId)).Select(m => m.Id).ToHashSet();
     }
 
     private static async Task<List<OverduePerson>> OpenByPersonAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
