@@ -42,11 +42,14 @@ public sealed class TalkFlow(ILogger<TalkFlow> logger)
         if (mentee is null) return new Reply.Refused(turn.T("error.notYourMentee"));
 
         var day = date!.Value;
-        if (day > turn.Today) return new Reply.Refused(turn.T("error.dateInFuture", Formats.Date(turn.Language, day)));
-        if (day < mentee.StageSince) return new Reply.Refused(turn.T("error.dateBeforeStage", Formats.Date(turn.Language, day), Formats.Date(turn.Language, mentee.StageSince)));
-        // The talk counts in the period of its date at the cadence of this mentee's talk duty (quarterly for a development target).
-        var cadence = turn.Policy.Find(ObligationKind.Talk, mentee.Stage, Owner.Mentor)?.Cadence ?? DutyKinds.Of(ObligationKind.Talk).DefaultCadence;
-        var period = Period.Containing(cadence, day);
+        switch (TalkRules.Check(day, turn.Today, mentee.StageSince))
+        {
+            case TalkDateVerdict.InFuture:
+                return new Reply.Refused(turn.T("error.dateInFuture", Formats.Date(turn.Language, day)));
+            case TalkDateVerdict.BeforeStage:
+                return new Reply.Refused(turn.T("error.dateBeforeStage", Formats.Date(turn.Language, day), Formats.Date(turn.Language, mentee.StageSince)));
+        }
+        var period = TalkRules.CountsIn(turn.Policy, mentee.Stage, day);
         if (HandInWindow.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
 
         var key = $"{turn.Member.Id}:{cardId}";
