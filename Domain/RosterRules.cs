@@ -1,6 +1,6 @@
 namespace BranchBot.Domain;
 
-/// <summary>The roster's rules about mentors (培养联系人) and introducers (入党介绍人).</summary>
+/// <summary>The roster's rules about mentors (培养联系人) and introducers (入党介绍人), and about offices.</summary>
 public static class RosterRules
 {
     /// <summary>
@@ -17,4 +17,17 @@ public static class RosterRules
         Stage.Full => (0, 0),
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
+
+    /// <summary>Whether someone at <paramref name="stage"/> may be a mentor or introducer: full members only.</summary>
+    public static bool MayMentor(Stage stage) => stage == Stage.Full;
+
+    /// <summary>Whether someone at <paramref name="stage"/> may hold an office: party members (probationary or full) only.</summary>
+    public static bool MayHoldOffice(Stage stage) => stage is not (Stage.Activist or Stage.DevelopmentTarget);
+
+    /// <summary>
+    /// The committee offices held by at most one person in the branch; deputy secretary is not one of them,
+    /// and group leader is checked per group (at most one each).
+    /// </summary>
+    public static readonly IReadOnlyList<Roles> SingleHolderOffices =
+        [Roles.Secretary, Roles.OrganizationMember, Roles.PropagandaMember, Roles.DisciplineMember];
 }

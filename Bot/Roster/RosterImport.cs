@@ -15,10 +15,10 @@ namespace BranchBot.Bot.Roster;
 //   notes columns spreadsheets carry, which are ignored and reported; blank lines are skipped.
 // - student numbers and emails are unique in the file, and an email may not belong to someone else in the
 //   database who is not in the file.
-// - mentors are named by student number, must be in the same file, full members, not the person themself;
+// - mentors are named by student number, must be in the same file, full members (RosterRules.MayMentor), not the person themself;
 //   more than RosterRules.MentorRange allows is an error, fewer (an activist with no mentor yet) a warning.
-// - offices are held by party members (probationary or full); secretary, organisation, propaganda and
-//   discipline member by at most one person each, and each group has at most one leader.
+// - offices are held by party members (RosterRules.MayHoldOffice); secretary, organisation, propaganda and
+//   discipline member by at most one person each (RosterRules.SingleHolderOffices), and each group has at most one leader.
 // - a stage start date is not after today.
 // - groups the database does not know are created (the report names them).
 // Re-importing updates people in place by student number. People missing from the file are reported and
@@ -204,7 +204,7 @@ public sealed partial class RosterImport(BranchDbContext db)
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.MentorIsSelf));
                 else if (!byNumber.TryGetValue(mentor, out var m))
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.MentorNotInFile, mentor));
-                else if (m.Stage is { } stage && stage != Stage.Full)
+                else if (m.Stage is { } stage && !RosterRules.MayMentor(stage))
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.MentorNotFull, m.Name ?? "", mentor, stage.ToString()));
             }
             if (d.Stage is { } s)
@@ -214,13 +214,13 @@ public sealed partial class RosterImport(BranchDbContext db)
                     problems.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.TooManyMentors, s.ToString(), Inv(max), Inv(d.Mentors.Count)));
                 else if (d.Mentors.Count < min)
                     warnings.Add(new RosterProblem(d.Row, RosterColumn.Mentors, RosterProblemCode.TooFewMentors, s.ToString(), Inv(min), Inv(d.Mentors.Count)));
-                if (s is Stage.Activist or Stage.DevelopmentTarget)
+                if (!RosterRules.MayHoldOffice(s))
                     foreach (var role in RosterVocabulary.Each(d.Roles))
                         problems.Add(new RosterProblem(d.Row, RosterColumn.Roles, RosterProblemCode.RoleNeedsPartyMember, role.ToString()));
             }
         }
 
-        foreach (var office in RosterVocabulary.SingleHolderOffices)
+        foreach (var office in RosterRules.SingleHolderOffices)
             foreach (var extra in drafts.Where(d => d.Roles.HasFlag(office)).Skip(1))
                 problems.Add(new RosterProblem(extra.Row, RosterColumn.Roles, RosterProblemCode.OfficeHeldTwice, office.ToString(),
                     Row(drafts.First(d => d.Roles.HasFlag(office)))));

@@ -52,9 +52,6 @@ internal static class RosterVocabulary
         (Roles.GroupLeader, ["组长", "組長", "党小组组长", "黨小組組長", "GroupLeader", "Group Leader"]),
     ];
 
-    public static readonly IReadOnlyList<Roles> SingleHolderOffices =
-        [Roles.Secretary, Roles.OrganizationMember, Roles.PropagandaMember, Roles.DisciplineMember];
-
     // Columns spreadsheets carry that never hold roster data: ignored (and reported) instead of refused.
     private static readonly string[] IgnorableColumns = ["序号", "序號", "No.", "No", "备注", "備註", "Notes", "Note", "Remarks"];
 

@@ -11,4 +11,20 @@ public class RosterRulesTests
     {
         Assert.Equal((min, max), RosterRules.MentorRange(stage));
     }
+
+    [Theory]
+    [InlineData(Stage.Activist, false, false)]
+    [InlineData(Stage.DevelopmentTarget, false, false)]
+    [InlineData(Stage.Probationary, false, true)]
+    [InlineData(Stage.Full, true, true)]
+    public void MayMentorAndMayHoldOffice_EachStage_FullMembersMentorPartyMembersHoldOffice(Stage stage, bool mentor, bool office)
+    {
+        Assert.Equal((mentor, office), (RosterRules.MayMentor(stage), RosterRules.MayHoldOffice(stage)));
+    }
+
+    [Fact]
+    public void SingleHolderOffices_CommitteeWithoutDeputySecretary_NotGroupLeader()
+    {
+        Assert.Equal([Roles.Secretary, Roles.OrganizationMember, Roles.PropagandaMember, Roles.DisciplineMember], RosterRules.SingleHolderOffices);
+    }
 }
