@@ -192,8 +192,6 @@ public sealed class OverdueFlow(IProactiveSender sender)
 
     public const int MaxPendingListed = 10;
 
-    private static string Key(Obligation o) => string.Create(CultureInfo.InvariantCulture, $"{o.Kind}:{o.Period.Key}:{o.SubjectId}");
-
     /// <summary>
     /// The view a card asks for (<c>scope</c> and <c>page</c>, both optional: a typed command has neither), checked
     /// against the speaker: the group view needs a group leader, the branch view the committee.
@@ -216,23 +214,24 @@ public sealed class OverdueFlow(IProactiveSender sender)
     }
 
     /// <summary>Who is in the list the speaker is looking at: their group, or the whole branch.</summary>
-    private static async Task<HashSet<int>> ViewAsync(Turn turn, OverdueScope scope, CancellationToken cancellationToken)
-    {
-        var me = turn.Member;
-        var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
-        if (scope == OverdueScope.Group) query = query.Where(m => m.GroupId == me.GroupId);
-        return (await query.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
-    }
+    private static async Task<HashSet<int>> ViewAsync(Turn turn, OverdueScope scope, CancellationToken cancellationToken) =>
+        (await OthersAsync(turn, scope, cancellationToken)).Select(m => m.Id).ToHashSet();
 
     /// <summary>Whom the speaker may chase (<see cref="ChaseRules.MayChase(Member, int, int)"/>).</summary>
     private static async Task<HashSet<int>> ScopeAsync(Turn turn, CancellationToken cancellationToken)
     {
         var me = turn.Member;
-        var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
         // Narrowed in the query so that a leader's check reads one group, not the branch; the rule itself decides.
-        if (!ChaseRules.ChasesWholeBranch(me)) query = query.Where(m => m.GroupId == me.GroupId);
-        var candidates = await query.Select(m => new { m.Id, m.GroupId }).ToListAsync(cancellationToken);
+        var candidates = await OthersAsync(turn, ChaseRules.ChasesWholeBranch(me) ? OverdueScope.Branch : OverdueScope.Group, cancellationToken);
         return candidates.Where(m => ChaseRules.MayChase(me, m.Id, m.GroupId)).Select(m => m.Id).ToHashSet();
+    }
+
+    private static async Task<List<(int Id, int GroupId)>> OthersAsync(Turn turn, OverdueScope scope, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        var query = turn.Db.Members.AsNoTracking().Where(m => m.Id != me.Id);
+        if (scope == OverdueScope.Group) query = query.Where(m => m.GroupId == me.GroupId);
+        return (await query.Select(m => new { m.Id, m.GroupId }).ToListAsync(cancellationToken)).Select(m => (m.Id, m.GroupId)).ToList();
     }
 
     private static async Task<List<OverduePerson>> OpenByPersonAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)

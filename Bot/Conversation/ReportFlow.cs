@@ -38,10 +38,9 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
             if (chosen is not null) return Reply.Show(Form(turn.Language, chosen.Kind, chosen.Period, chosen.DueDate, chosen.Rule.MinLength));
             var rule = WrittenRule(turn, kind, period);
             if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
-            if (HandInWindow.IsNotOpen(period, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period)));
             // Already handed in but still within its window: the form for a new version, as SubmitAsync accepts one.
-            var due = await DueDateAsync(turn, member.Id, kind, period, cancellationToken);
-            if (HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
+            var (due, outside) = await WindowAsync(turn, member.Id, rule, period, cancellationToken);
+            if (outside is not null) return outside;
             return Reply.Show(Form(turn.Language, kind, period, due, rule.MinLength));
         }
 
@@ -77,9 +76,8 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
         var member = turn.Member;
         var rule = WrittenRule(turn, kind!.Value, period!);
         if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
-        if (HandInWindow.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
-        var currentDue = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
-        if (HandInWindow.IsClosed(period!, turn.Today, currentDue, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+        var (currentDue, outside) = await WindowAsync(turn, member.Id, rule, period!, cancellationToken);
+        if (outside is not null) return outside;
         var words = ReportLength.Count(text);
         if (!rule.IsLongEnough(text)) return new Reply.Refused(Texts.Default.Count(turn.Language, "error.tooShort", words, rule.MinLength));
 
@@ -130,9 +128,8 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
         var member = turn.Member;
         var rule = WrittenRule(turn, kind!.Value, period!);
         if (rule is null) return new Reply.Refused(turn.T("error.notPermitted"));
-        if (HandInWindow.IsNotOpen(period!, turn.Today)) return new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period!)));
-        var dueDate = await DueDateAsync(turn, member.Id, kind.Value, period!, cancellationToken);
-        if (HandInWindow.IsClosed(period!, turn.Today, dueDate, rule.GraceDays)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period!)));
+        var (dueDate, outside) = await WindowAsync(turn, member.Id, rule, period!, cancellationToken);
+        if (outside is not null) return outside;
 
         if (await PendingRequestAsync(turn, kind.Value, period!, cancellationToken) is { } pending) return AlreadyRequested(turn, pending);
 
@@ -267,6 +264,16 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
     }
 
     /// <summary>The period's due date for this person, moved by an approved extension.</summary>
+    /// <summary>The report's due date (moved by an approved extension), and a refusal when the period is not open yet or has closed.</summary>
+    private static async Task<(DateOnly Due, Reply? Outside)> WindowAsync(Turn turn, int memberId, PolicyRule rule, Period period, CancellationToken cancellationToken)
+    {
+        if (HandInWindow.IsNotOpen(period, turn.Today)) return (period.End, new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period))));
+        var due = await DueDateAsync(turn, memberId, rule.Kind, period, cancellationToken);
+        return HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays)
+            ? (due, new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period))))
+            : (due, null);
+    }
+
     private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken)
     {
         var approved = await turn.Db.Extensions.AsNoTracking()
