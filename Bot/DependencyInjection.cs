@@ -1,5 +1,10 @@
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Rules;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

@@ -1,3 +1,5 @@
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using BranchBot.Bot.Roster;
+using BranchBot.Bot.Features.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Localization;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.Bot.Builder;

@@ -1,4 +1,8 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Rules;
+using BranchBot.Bot.Features.Talks;
 
 namespace BranchBot.Bot.Conversation;
 

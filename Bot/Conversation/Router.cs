@@ -1,5 +1,10 @@
 using System.Text.RegularExpressions;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Rules;
+using BranchBot.Bot.Features.Talks;
 
 namespace BranchBot.Bot.Conversation;
 

@@ -1,4 +1,7 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 

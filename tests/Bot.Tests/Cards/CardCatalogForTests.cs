@@ -1,4 +1,10 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Rules;
+using BranchBot.Bot.Features.Summary;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 
@@ -148,7 +154,7 @@ internal static class ReminderCardSamples
     {
         var period = new Period(Cadence.Monthly, 2026, 11);
         // More people than a section shows, so the "and N more" line is rendered too.
-        var many = Enumerable.Range(0, BranchBot.Bot.Cards.ReminderLeaderSummaryCard.MaxItemsPerSection + 2)
+        var many = Enumerable.Range(0, BranchBot.Bot.Features.Overdue.ReminderLeaderSummaryCard.MaxItemsPerSection + 2)
             .Select(i => new BranchBot.Bot.Reminders.LeaderSummaryItem(i == 0 ? name : "李四" + i, ObligationKind.ThoughtReport, null, period, new DateOnly(2026, 11, 30)))
             .ToList();
         return new(name, many,

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 

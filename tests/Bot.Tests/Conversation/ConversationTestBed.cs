@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BranchBot.Bot.Roster;
+using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Tests.Support;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
 

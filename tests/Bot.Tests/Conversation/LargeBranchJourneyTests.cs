@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Tests.Cards;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Tests.Support;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using BranchBot.Bot.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BranchBot.Bot.Tests.Hosting;

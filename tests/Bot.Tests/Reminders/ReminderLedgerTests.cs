@@ -1,8 +1,8 @@
 using BranchBot.Bot.Reminders;
+using BranchBot.Bot.Tests.Delivery;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
-using BranchBot.Bot.Tests.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

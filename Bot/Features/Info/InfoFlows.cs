@@ -1,0 +1,87 @@
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Roster;
+using BranchBot.Bot.Features.Summary;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Features.Info;
+
+/// <summary>Read-only answers: help by role, my status, the committee's branch summary, the language choice.</summary>
+public sealed class InfoFlows
+{
+    public async Task<Reply> HelpAsync(Turn turn, bool notUnderstood, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        var sections = HelpSections.None;
+        if (me.Stage != Stage.Full) sections |= HelpSections.Student;
+        if (await turn.Db.MentorAssignments.AnyAsync(a => a.MentorId == me.Id, cancellationToken)) sections |= HelpSections.Mentor;
+        if (me.IsGroupLeader) sections |= HelpSections.GroupLeader;
+        if (me.IsCommittee) sections |= HelpSections.Committee;
+        if (sections == HelpSections.None) sections = HelpSections.Student;
+        return new Reply.Message(HelpCard.Build(turn.Language, sections), notUnderstood ? turn.T("unknownCommand") : null);
+    }
+
+    public async Task<Reply> StatusAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var me = turn.Member;
+        var schedule = await ScheduleLoading.LoadAsync(turn, [me.Id], cancellationToken);
+        var items = schedule.OwedBy(me, ScheduleLoading.Since(turn), turn.Today.AddMonths(1))
+            .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
+            .Where(x => x.Status != ObligationStatus.NotYetDue)
+            .ToList();
+        StatusLine Line((Obligation Obligation, ObligationStatus Status) x)
+        {
+            var subject = x.Obligation.SubjectId != me.Id && schedule.Members.TryGetValue(x.Obligation.SubjectId, out var s) ? s : null;
+            return new(x.Obligation.Kind, x.Obligation.Period, x.Obligation.DueDate, x.Status, subject?.Name)
+                { Subject = subject is null ? null : new NamedPerson(subject.Id, subject.Name, subject.StudentNumber) };
+        }
+        var open = items.Where(x => x.Status.IsOpen()).OrderBy(x => x.Obligation.DueDate).Select(Line).ToList();
+        var done = items.Where(x => x.Status.IsSettled()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
+        var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
+        var canWrite = open.Any(l => DutyKinds.Of(l.Kind).IsWritten);
+        var pending = (await turn.Db.Extensions.AsNoTracking()
+                .Where(e => e.MemberId == me.Id && e.Status == ExtensionStatus.Requested)
+                .OrderBy(e => e.Id)
+                .ToListAsync(cancellationToken))
+            .Select(e => new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)))
+            .ToList();
+        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending));
+    }
+
+    public async Task<Reply> SummaryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        var schedule = await ScheduleLoading.LoadAsync(turn, null, cancellationToken);
+        var groups = await turn.Db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var byGroup = schedule.Members.Values.ToLookup(m => m.GroupId);
+        var current = Period.Containing(Cadence.Monthly, turn.Today);
+        var previous = current.Previous();
+        List<GroupRow> Rows(Period period) => groups
+            .Select(g => new GroupRow(g.Name, schedule.CompletionOf(byGroup[g.Id], period, turn.Now)))
+            .ToList();
+        var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
+        var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. RosterGapsSection.Build(turn.Language, gaps)] });
+    }
+
+    public static Reply LanguageChoice(Turn turn) =>
+        new Reply.Message(LanguageCard.Build(turn.Language), turn.T("language.current", turn.T(turn.Language switch
+        {
+            Language.EnUs => "language.enUs",
+            Language.ZhTw => "language.zhTw",
+            _ => "language.zhCn",
+        })));
+
+    public static async Task<Reply> SetLanguageAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var tag = data.String(LanguageCard.LanguageField, 8);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (UserLanguage.Parse(tag) is not { } language || turn.Speaker.Record is null) return new Reply.Refused(turn.T("error.badChoice"));
+        var user = await turn.Db.TeamsUsers.FirstAsync(u => u.Id == turn.Speaker.Record.Id, cancellationToken);
+        user.PreferredLanguage = language.Tag();
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        return new Reply.ReplaceCard(new AdaptiveCard([TextBlock.Trusted(Texts.Default.Get(language, "language.set"))]));
+    }
+}
