@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
         // Reading the options validates them, so a chosen clock is refused in Production by the CLI as well.
         services.TryAddSingleton(sp => StartedClock.For(sp.GetRequiredService<IOptions<ClockOptions>>().Value));
-        services.TryAddSingleton<IHealthReporter, DatabaseHealthReporter>();
+        services.AddBranchBotHealthChecks();
         services.AddHttpClient();
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId and the
@@ -61,13 +61,7 @@ public static class DependencyInjection
 
     public static WebApplication MapBot(this WebApplication app)
     {
-        app.MapGet("/healthz", async (IHealthReporter health, CancellationToken cancellationToken) =>
-        {
-            var database = await health.CheckDatabaseAsync(cancellationToken);
-            return Results.Json(
-                new { status = database.Healthy ? "ok" : "unhealthy", database = database.State },
-                statusCode: database.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        app.MapBranchBotHealthChecks();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         return app;
     }

@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Hosting;
 using BranchBot.Infrastructure;
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Reminders;
@@ -22,6 +24,7 @@ public static class ReminderRegistration
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
+        services.TryAddSingleton<DeliveryWorker>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
@@ -41,7 +44,7 @@ public static class ReminderRegistration
         });
         if (configuration.GetValue(ReminderOptions.Section + ":" + nameof(ReminderOptions.Enabled), true))
         {
-            services.AddHangfireServer(server => server.WorkerCount = 2);
+            services.AddHangfireServer((sp, server) => { server.WorkerCount = 2; server.ServerName = sp.GetRequiredService<DeliveryWorker>().ServerName; });
             services.AddHostedService<ReminderSchedule>();
         }
         return services;
