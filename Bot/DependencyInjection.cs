@@ -26,6 +26,7 @@ public static class DependencyInjection
         // Reading the options validates them, so a chosen clock is refused in Production by the CLI as well.
         services.TryAddSingleton(sp => StartedClock.For(sp.GetRequiredService<IOptions<ClockOptions>>().Value));
         services.AddBranchBotHealthChecks();
+        services.AddBranchBotTelemetry(configuration);
         services.AddHttpClient();
 
         // The SDK reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId and the

@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Localization;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.Bot.Builder;
@@ -23,6 +24,7 @@ public sealed class BranchBotHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
+        using var metered = BranchBotTelemetry.StartTurn(turnContext.Activity);
         var activity = turnContext.Activity;
         var isCard = activity.Value is not null;
         var typed = !isCard && Router.Match(activity.Text) is not null ? LanguageDetector.FromTypedText(activity.Text) : null;
@@ -32,6 +34,7 @@ public sealed class BranchBotHandler(
         if (speaker.Member is null)
         {
             await turnContext.SendActivityAsync(MessageFactory.Attachment(await NotOnRosterAsync(speaker, db, cancellationToken)), cancellationToken);
+            metered?.Refused();
             return;
         }
 
@@ -42,6 +45,7 @@ public sealed class BranchBotHandler(
                 ? await router.OnCardAsync(turn, data!, cancellationToken)
                 : new Reply.Refused(Errors.Describe(turn, error!));
         await SendAsync(turnContext, reply, activity.ReplyToId, cancellationToken);
+        metered?.Answered(reply);
     }
 
     protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken) =>
@@ -51,15 +55,20 @@ public sealed class BranchBotHandler(
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
+        using var metered = BranchBotTelemetry.StartTurn(turnContext.Activity);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var speaker = await speakers.ResolveAsync(turnContext, db, null, cancellationToken);
         if (speaker.Member is null)
+        {
+            metered?.Refused();
             return Message(Texts.Default.Get(speaker.Language, "roster.notOnRoster.title"));
+        }
 
         var turn = await TurnAsync(speaker, db, turnContext.Activity.ReplyToId, cancellationToken);
         var reply = turnContext.Activity.TryReadCardData(out var data, out var error)
             ? await router.OnCardAsync(turn, data!, cancellationToken)
             : new Reply.Refused(Errors.Describe(turn, error!));
+        metered?.Answered(reply);
         switch (reply)
         {
             case Reply.ReplaceCard replace:

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Reminders;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.Bot.Builder;
@@ -36,6 +37,19 @@ public sealed class ProactiveSender(
 
     public async Task<DeliveryOutcome> UpdateAsync(int memberId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
     {
+        using var span = BranchBotTelemetry.Source.StartActivity("BranchBot update");
+        return BranchBotTelemetry.Sent(await UpdateOnceAsync(memberId, activityId, card, cancellationToken).ConfigureAwait(false), span);
+    }
+
+    /// <summary>Sends to an already loaded <see cref="TeamsUser"/> (null: the person has none), creating the 1:1 chat if it is missing.</summary>
+    public async Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    {
+        using var span = BranchBotTelemetry.Source.StartActivity("BranchBot send");
+        return BranchBotTelemetry.Sent(await SendOnceAsync(user, card, text, cancellationToken).ConfigureAwait(false), span);
+    }
+
+    private async Task<DeliveryOutcome> UpdateOnceAsync(int memberId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    {
         var user = await FindAsync(memberId, cancellationToken).ConfigureAwait(false);
         if (Refuse(user) is { } refused) return refused;
         var activity = Activity(card, null);
@@ -43,8 +57,7 @@ public sealed class ProactiveSender(
         return await WithRetriesAsync(user!, turn => turn.UpdateActivityAsync(activity, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends to an already loaded <see cref="TeamsUser"/> (null: the person has none), creating the 1:1 chat if it is missing.</summary>
-    public async Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> SendOnceAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
     {
         if (card is null && string.IsNullOrEmpty(text)) throw new ArgumentException("Nothing to send.", nameof(text));
         if (Refuse(user) is { } refused) return refused;
@@ -106,6 +119,7 @@ public sealed class ProactiveSender(
 
             var classified = TeamsErrors.Classify(failure, timedOut: failure is OperationCanceledException or TimeoutException);
             lastError = classified.Reason;
+            if (classified.Reason.StartsWith("429", StringComparison.Ordinal)) BranchBotTelemetry.Throttled.Add(1);
             switch (classified.Kind)
             {
                 case FailureKind.Unreachable:

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
@@ -237,6 +238,7 @@ public sealed class ReminderDispatcher(
         var won = await db.ReminderDeliveries.AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.ClaimedBy == token && d.Status == ReminderDeliveryStatus.Claimed)
             .ToListAsync(ct).ConfigureAwait(false);
+        BranchBotTelemetry.Ledger(ReminderDeliveryStatus.Claimed, won.Count);
         if (won.Count == 0) return [];
 
         // Re-check just before sending: a report handed in or an excuse given since the plan was made cancels it.
@@ -337,6 +339,7 @@ public sealed class ReminderDispatcher(
 
         private void Count(ReminderDeliveryStatus status, bool resent)
         {
+            BranchBotTelemetry.Ledger(status, resent: resent);
             switch (status)
             {
                 case ReminderDeliveryStatus.Sent: _tally.Sent++; if (resent) _tally.Resent++; break;
