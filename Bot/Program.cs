@@ -4,6 +4,7 @@ using BranchBot.Bot.Reminders;
 using BranchBot.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = BranchBot.Bot.DependencyInjection.ContentRoot(args) });
+Cli.QuietConsoleLogging(args, builder.Configuration);
 builder.WebHost.UseDefaultUrl(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddInfrastructure(builder.Configuration);

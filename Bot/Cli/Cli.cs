@@ -39,6 +39,23 @@ public static class Cli
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
         """;
 
+    /// <summary>
+    /// For a command (not the web host): the console logger writes to stderr and only warnings and errors, so the
+    /// command's own output stays readable and pipeable. Inserted first, so that any Logging:Console:* setting wins.
+    /// </summary>
+    public static void QuietConsoleLogging(string[] args, IConfigurationBuilder configuration)
+    {
+        if (IsHostOnly(args)) return;
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:Console:LogLevel:Default"] = nameof(LogLevel.Warning),
+                ["Logging:Console:LogToStandardErrorThreshold"] = nameof(LogLevel.Trace),
+            },
+        });
+    }
+
     public static Task<int?> TryRunAsync(string[] args, IServiceProvider services, CancellationToken ct) =>
         TryRunAsync(args, services, Console.Out, Console.Error, ct);
 

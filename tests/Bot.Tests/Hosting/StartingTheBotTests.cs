@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 
 namespace BranchBot.Bot.Tests.Hosting;
 
@@ -68,6 +69,55 @@ public sealed class StartingTheBotTests : IDisposable
         Assert.DoesNotContain("Now listening", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Main_JsonConsoleFormatterConfigured_LogsOneJsonObjectPerLineWithItsTemplate()
+    {
+        var port = FreePort();
+
+        var log = await RunUntilHealthyAsync(port, ["--urls", $"http://127.0.0.1:{port}"], new() { ["Logging__Console__FormatterName"] = "json" });
+
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        var listening = Assert.Single(entries, e => e.GetProperty("Message").GetString() == $"Now listening on: http://127.0.0.1:{port}");
+        Assert.Equal("Microsoft.Hosting.Lifetime", listening.GetProperty("Category").GetString());
+        Assert.Equal("Now listening on: {address}", listening.GetProperty("State").GetProperty("{OriginalFormat}").GetString());
+        var migrated = Assert.Single(entries, e => e.GetProperty("Category").GetString() == "BranchBot.Database");
+        Assert.Equal("Sqlite", migrated.GetProperty("State").GetProperty("Provider").GetString());
+    }
+
+    [Fact]
+    public async Task Main_LogLevelConfigured_IsHonoured()
+    {
+        var port = FreePort();
+
+        var log = await RunUntilHealthyAsync(port, ["--urls", $"http://127.0.0.1:{port}"],
+            new() { ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning", ["Logging__LogLevel__BranchBot"] = "Warning" });
+
+        Assert.DoesNotContain("Now listening", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("migration(s) applied", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Main_Command_PrintsOnlyItsOwnOutputWithoutInfoLogs()
+    {
+        var (code, stdout, stderr) = await RunToEndAsync(["db", "migrate"]);
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^Sqlite: \d+ migration\(s\) applied\.\r?\n$", stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public async Task Main_CommandWithConsoleLevelConfigured_LogsAtThatLevelToStandardError()
+    {
+        var (code, stdout, stderr) = await RunToEndAsync(["db", "migrate"], new() { ["Logging__Console__LogLevel__Default"] = "Information" });
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("info:", stdout, StringComparison.Ordinal);
+        Assert.Contains("info: BranchBot.Database", stderr, StringComparison.Ordinal);
+    }
+
     private async Task<string> RunUntilHealthyAsync(int port, string[] args, Dictionary<string, string>? environment = null)
     {
         var output = new StringBuilder();
@@ -102,9 +152,9 @@ public sealed class StartingTheBotTests : IDisposable
         lock (output) return output.ToString();
     }
 
-    private async Task<(int Code, string StdOut, string StdErr)> RunToEndAsync(string[] args)
+    private async Task<(int Code, string StdOut, string StdErr)> RunToEndAsync(string[] args, Dictionary<string, string>? environment = null)
     {
-        using var process = new Process { StartInfo = StartInfo(args, null) };
+        using var process = new Process { StartInfo = StartInfo(args, environment) };
         process.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
