@@ -3,6 +3,7 @@ using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Hosting;
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<OverdueFlow>();
         services.AddSingleton<PolicyFlow>();
         services.AddSingleton<InfoFlows>();
+        services.AddSingleton<ReviewFlow>();
+        services.AddSingleton<ReviewNotices>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();

@@ -63,7 +63,7 @@ public sealed class FactIndex
     /// <summary>No facts at all.</summary>
     public static FactIndex Empty { get; } = new();
 
-    /// <summary>The reports given (first versions decide; any later ones count for nothing).</summary>
+    /// <summary>The reports given, each at the instant it counts as done (see <see cref="ReviewRules.CountsAsDoneAt"/>); the earliest per report decides.</summary>
     public IReadOnlyList<FulfilmentFact> Reports { get; }
     /// <summary>All talks.</summary>
     public IReadOnlyList<FulfilmentFact> Talks { get; }

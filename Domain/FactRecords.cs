@@ -29,8 +29,10 @@ public sealed record FulfilmentFact
     public DateOnly? HeldOn { get; }
     /// <summary>When it was received or recorded.</summary>
     public DateTimeOffset At { get; }
+    /// <summary>For a talk, the mentee's answer; null while unconfirmed. An unconfirmed or disputed talk still fulfils its period.</summary>
+    public TalkAnswer? Answer { get; private init; }
 
-    /// <summary>The first version of a member's report for a period.</summary>
+    /// <summary>A member's report for a period, at the instant it counts as done (<see cref="ReviewRules.CountsAsDoneAt"/>).</summary>
     public static FulfilmentFact Report(int memberId, ObligationKind kind, Period period, DateTimeOffset submittedAt)
     {
         if (DutyKinds.Of(kind).FulfilledBy != Fulfilment.ReportForPeriod)
@@ -40,10 +42,10 @@ public sealed record FulfilmentFact
     }
 
     /// <summary>A talk of a mentor with a mentee held on a local date.</summary>
-    public static FulfilmentFact Talk(int mentorId, int menteeId, DateOnly heldOn, DateTimeOffset recordedAt)
+    public static FulfilmentFact Talk(int mentorId, int menteeId, DateOnly heldOn, DateTimeOffset recordedAt, TalkAnswer? answer = null)
     {
         if (mentorId == menteeId) throw new ArgumentException("A mentor cannot talk with themselves.");
-        return new(ObligationKind.Talk, mentorId, menteeId, null, heldOn, recordedAt);
+        return new(ObligationKind.Talk, mentorId, menteeId, null, heldOn, recordedAt) { Answer = answer };
     }
 
     /// <summary>The committee's evaluation of a subject for a period.</summary>

@@ -118,7 +118,7 @@ public sealed record Policy
 
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
-    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays)
+    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
@@ -130,6 +130,7 @@ public sealed record Policy
         _rules = [.. rules];
         DueSoonDays = dueSoonDays;
         ExtensionDays = extensionDays;
+        ReturnedCountsAsDone = returnedCountsAsDone;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -146,6 +147,12 @@ public sealed record Policy
 
     /// <summary>How many days an approved request for more time adds, counted from the later of the due date and the decision day (default 7).</summary>
     public int ExtensionDays { get; }
+
+    /// <summary>
+    /// Whether a report returned for rework still counts as done from its first version (default false: it counts
+    /// only once a resubmission is accepted; see <see cref="ReviewRules.CountsAsDoneAt"/>).
+    /// </summary>
+    public bool ReturnedCountsAsDone { get; }
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -187,8 +194,8 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, _rules.Length);
+    public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, ReturnedCountsAsDone, _rules.Length);
 }

@@ -90,9 +90,9 @@ public sealed record MemberHistory(Member Member, IReadOnlyList<ObligationAt> It
 /// they happened.
 /// </summary>
 /// <param name="Year">The calendar year.</param>
-/// <param name="ReportsReceived">Thought reports plus branch reports first submitted in the year (resubmissions not counted again).</param>
-/// <param name="ThoughtReports">Thought reports first submitted in the year.</param>
-/// <param name="BranchReports">Branch reports first submitted in the year.</param>
+/// <param name="ReportsReceived">Thought reports plus branch reports counted in the year, once each, when they count as done (<see cref="ReviewRules.CountsAsDoneAt"/>: the first version, or for a report returned for rework the accepted resubmission).</param>
+/// <param name="ThoughtReports">Thought reports counted in the year.</param>
+/// <param name="BranchReports">Branch reports counted in the year.</param>
 /// <param name="ReportsByProbationaryMembers">Reports handed in by people who were probationary members on that day.</param>
 /// <param name="TalksHeld">Talks dated in the year.</param>
 /// <param name="TalksWithActivists">Talks whose mentee was an activist on the talk's date.</param>
@@ -101,6 +101,8 @@ public sealed record MemberHistory(Member Member, IReadOnlyList<ObligationAt> It
 /// <param name="Evaluations">Evaluations recorded in the year.</param>
 /// <param name="PeoplePerStage">People on the roster by current stage.</param>
 /// <param name="EnteredStageInYear">Stages begun in the year, from each person's history (activists filed, new probationary members, converted full members), whether or not the person still holds it.</param>
+/// <param name="TalksConfirmed">Of <paramref name="TalksHeld"/>, those the mentee confirmed.</param>
+/// <param name="TalksDisputed">Of <paramref name="TalksHeld"/>, those the mentee disputed (still counted: the record shows both sides).</param>
 public sealed record YearlyTotals(
     int Year,
     int ReportsReceived,
@@ -113,8 +115,13 @@ public sealed record YearlyTotals(
     int TalksAtDevelopmentStage,
     int Evaluations,
     IReadOnlyDictionary<Stage, int> PeoplePerStage,
-    IReadOnlyDictionary<Stage, int> EnteredStageInYear)
+    IReadOnlyDictionary<Stage, int> EnteredStageInYear,
+    int TalksConfirmed = 0,
+    int TalksDisputed = 0)
 {
+    /// <summary>Of <see cref="TalksHeld"/>, those the mentee has not answered: counted, marked unconfirmed.</summary>
+    public int TalksUnconfirmed => TalksHeld - TalksConfirmed - TalksDisputed;
+
     /// <summary>
     /// Computes the totals with the stage each person held at the time (<see cref="Member.Stages"/>). Before the first
     /// stage a history records (usually the stage held at the first import), a person is taken to have been at the
@@ -140,13 +147,15 @@ public sealed record YearlyTotals(
             if (roster.TryGetValue(memberId, out var author) && StageOn(author, branch.LocalDate(at)) == Stage.Probationary) byProbationary++;
         }
 
-        int talks = 0, withActivists = 0, atDevelopment = 0;
+        int talks = 0, withActivists = 0, atDevelopment = 0, confirmed = 0, disputed = 0;
         var activists = new HashSet<int>();
         foreach (var t in facts.Talks)
         {
             var date = t.HeldOn!.Value;
             if (date.Year != year) continue;
             talks++;
+            if (t.Answer == TalkAnswer.Confirmed) confirmed++;
+            else if (t.Answer == TalkAnswer.Disputed) disputed++;
             if (!roster.TryGetValue(t.SubjectId, out var mentee)) continue;
             switch (StageOn(mentee, date))
             {
@@ -166,7 +175,7 @@ public sealed record YearlyTotals(
         }
 
         return new YearlyTotals(year, thought + branchReports, thought, branchReports, byProbationary,
-            talks, withActivists, activists.Count, atDevelopment, evaluations, perStage, entered);
+            talks, withActivists, activists.Count, atDevelopment, evaluations, perStage, entered, confirmed, disputed);
     }
 
     private static Stage StageOn(Member member, DateOnly date) =>

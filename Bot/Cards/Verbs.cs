@@ -22,6 +22,13 @@ public static class Verbs
     public const string LanguageSet = "language.set";
     /// <summary>The committee saves the policy card; <c>version</c> is the policy change the card was built from.</summary>
     public const string PolicySave = "policy.save";
+    /// <summary>Report review: open a report (<c>submission</c>), decide it, list one's own, read one version again.</summary>
+    public const string ReviewOpen = "review.open";
+    public const string ReviewDecide = "review.decide";
+    public const string ReportsMine = "reports.mine";
+    public const string ReportRead = "report.read";
+    /// <summary>The mentee confirms or disputes a logged talk (<c>talk</c>, <c>answer</c>).</summary>
+    public const string TalkAnswer = "talk.answer";
 }
 
 public static class CardLimits

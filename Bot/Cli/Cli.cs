@@ -130,7 +130,7 @@ public static class Cli
             ? $"""
               {branch.Name}, {t.Year}
               Reports received: {t.ReportsReceived} ({t.ThoughtReports} thought reports, {t.BranchReports} reports to the branch; {t.ReportsByProbationaryMembers} by probationary members)
-              Talks held: {t.TalksHeld} ({t.TalksWithActivists} with {t.ActivistsTalkedWith} activists; {t.TalksAtDevelopmentStage} at the development stage)
+              Talks held: {t.TalksHeld} ({t.TalksWithActivists} with {t.ActivistsTalkedWith} activists; {t.TalksAtDevelopmentStage} at the development stage; {t.TalksConfirmed} confirmed by the mentee, {t.TalksUnconfirmed} unconfirmed, {t.TalksDisputed} disputed)
               Evaluations: {t.Evaluations}
               Duties owed for {t.Year}: {duties.Owed} ({duties.Done} on time, {duties.DoneLate} late, {duties.Excused} excused, {duties.Overdue} overdue, {duties.Missed} missed, {duties.Open} still open)
               On the roll: {Stage(t.PeoplePerStage, Domain.Stage.Activist)} activists, {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} development targets, {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} probationary members, {Stage(t.PeoplePerStage, Domain.Stage.Full)} full members
@@ -139,7 +139,7 @@ public static class Cli
             : $"""
               {branch.Name} {t.Year} 年统计
               收到汇报 {t.ReportsReceived} 份（思想汇报 {t.ThoughtReports} 份，向支部的书面汇报 {t.BranchReports} 份；其中预备党员 {t.ReportsByProbationaryMembers} 份）
-              谈心谈话 {t.TalksHeld} 次（与 {t.ActivistsTalkedWith} 名积极分子谈话 {t.TalksWithActivists} 次；发展阶段谈话 {t.TalksAtDevelopmentStage} 次）
+              谈心谈话 {t.TalksHeld} 次（与 {t.ActivistsTalkedWith} 名积极分子谈话 {t.TalksWithActivists} 次；发展阶段谈话 {t.TalksAtDevelopmentStage} 次；本人已确认 {t.TalksConfirmed} 次，未确认 {t.TalksUnconfirmed} 次，有异议 {t.TalksDisputed} 次）
               考察鉴定 {t.Evaluations} 份
               本年应完成 {duties.Owed} 项（按时 {duties.Done}，逾期完成 {duties.DoneLate}，免除 {duties.Excused}，逾期 {duties.Overdue}，已截止未交 {duties.Missed}，待完成 {duties.Open}）
               在册：积极分子 {Stage(t.PeoplePerStage, Domain.Stage.Activist)} 人，发展对象 {Stage(t.PeoplePerStage, Domain.Stage.DevelopmentTarget)} 人，预备党员 {Stage(t.PeoplePerStage, Domain.Stage.Probationary)} 人，正式党员 {Stage(t.PeoplePerStage, Domain.Stage.Full)} 人

@@ -1,6 +1,7 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
 
@@ -21,6 +22,8 @@ public static class Errors
         [TalkFormCard.FollowUpInput] = "talk.form.followUp",
         [PolicyCard.DueSoonInput] = "policy.dueSoonLabel",
         [PolicyCard.ExtensionInput] = "policy.extensionLabel",
+        [ReviewCard.CommentInput] = "review.commentLabel",
+        [TalkAnswerCard.NoteInput] = "talk.answer.noteLabel",
     };
 
     public static Reply Refuse(Turn turn, CardDataError error) => new Reply.Refused(Describe(turn, error));

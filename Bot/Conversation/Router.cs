@@ -3,13 +3,14 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
 
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>The one place typed commands and card verbs map to flows.</summary>
-public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy)
+public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy, ReviewFlow reviews)
 {
     private static readonly Dictionary<string, Command> Phrases = Commands.All
         .SelectMany(e => e.English.Concat(e.SimplifiedChinese).Concat(e.TraditionalChinese).Select(p => (p, e.Command)))
@@ -53,6 +54,11 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Verbs.StatusShow => info.StatusAsync(turn, cancellationToken),
         Verbs.LanguageSet => InfoFlows.SetLanguageAsync(turn, data, cancellationToken),
         Verbs.PolicySave => policy.SaveAsync(turn, data, cancellationToken),
+        Verbs.ReviewOpen => reviews.OpenAsync(turn, data, cancellationToken),
+        Verbs.ReviewDecide => reviews.DecideAsync(turn, data, cancellationToken),
+        Verbs.ReportsMine => reviews.MineAsync(turn, cancellationToken),
+        Verbs.ReportRead => reviews.ReadAsync(turn, data, cancellationToken),
+        Verbs.TalkAnswer => talks.AnswerAsync(turn, data, cancellationToken),
         _ => Task.FromResult<Reply>(new Reply.Refused(turn.T("error.unknownVerb"))),
     };
 

@@ -71,6 +71,14 @@ public static class Formats
     public static string Status(Language language, ObligationStatus status) =>
         Texts.Default.Get(language, "obligationStatus." + JsonNamingCamel(status.ToString()));
 
+    public static string TalkAnswer(Language language, TalkAnswer? answer) => Texts.Default.Get(language, answer switch
+    {
+        Domain.TalkAnswer.Confirmed => "talk.state.confirmed",
+        Domain.TalkAnswer.Disputed => "talk.state.disputed",
+        null => "talk.state.unconfirmed",
+        _ => throw new ArgumentOutOfRangeException(nameof(answer), answer, null),
+    });
+
     public static string TalkMode(Language language, TalkMode mode) => Texts.Default.Get(language, mode switch
     {
         Domain.TalkMode.InPerson => "talkMode.inPerson",

@@ -18,6 +18,8 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Excuse> Excuses => Set<Excuse>();
     public DbSet<Extension> Extensions => Set<Extension>();
     public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<ReportReview> ReportReviews => Set<ReportReview>();
+    public DbSet<TalkConfirmation> TalkConfirmations => Set<TalkConfirmation>();
     public DbSet<TeamsUser> TeamsUsers => Set<TeamsUser>();
     public DbSet<BranchSetting> BranchSettings => Set<BranchSetting>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();

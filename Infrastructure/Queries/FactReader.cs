@@ -6,7 +6,7 @@ namespace BranchBot.Infrastructure.Queries;
 
 // The one way facts are read: one projection per fact table into the Domain's fact records, for a window
 // [since, today]. What is read is exact for every period (of any cadence) that overlaps the window: the first
-// version of each report, every talk dated from the start of the policy's first talk period, excuses, approved
+// counting version of each report (see ReviewRules.CountsAsDoneAt), every talk dated from the start of the policy's first talk period, excuses, approved
 // extensions and evaluations. A reader may return more than that, never less. Texts stay in the database: a branch's worth of
 // report texts would double the reads' time and memory, and nothing that computes a status needs them.
 public sealed class FactReader(BranchDbContext db)
@@ -15,7 +15,7 @@ public sealed class FactReader(BranchDbContext db)
     public async Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
     {
         var (periods, talksFrom) = Window(policy, since, today);
-        return await ReadAsync(
+        return await ReadAsync(policy,
             db.Submissions.Where(s => periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom),
             db.Excuses.Where(e => periods.Contains(e.Period)),
@@ -33,7 +33,7 @@ public sealed class FactReader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(extenders);
         var (periods, talksFrom) = Window(policy, since, today);
-        return await ReadAsync(
+        return await ReadAsync(policy,
             db.Submissions.Where(s => people.Contains(s.MemberId) && periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom && (people.Contains(t.MentorId) || people.Contains(t.MenteeId))),
             // A few per person and year: cheaper to read whole than to bind the window's periods as parameters again.
@@ -43,14 +43,13 @@ public sealed class FactReader(BranchDbContext db)
             ct);
     }
 
-    private static async Task<FactIndex> ReadAsync(IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
+    private async Task<FactIndex> ReadAsync(Policy policy, IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
         IQueryable<Extension> extensions, IQueryable<Evaluation> evaluations, CancellationToken ct)
     {
         var facts = new List<FulfilmentFact>();
-        // Only the first version of a report decides when it was handed in.
-        facts.AddRange(await reports.Where(s => s.Version == 1)
-            .Select(s => FulfilmentFact.Report(s.MemberId, s.Kind, s.Period, s.SubmittedAt)).ToListAsync(ct));
-        facts.AddRange(await talks.Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt)).ToListAsync(ct));
+        facts.AddRange(await ReportsAsync(policy, reports, ct));
+        facts.AddRange(await talks.Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt,
+            db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault())).ToListAsync(ct));
         facts.AddRange(await evaluations.Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct));
         return new FactIndex(
             facts,
@@ -58,6 +57,35 @@ public sealed class FactReader(BranchDbContext db)
             // Only an approved extension moves a due date.
             await extensions.Where(e => e.Status == ExtensionStatus.Approved)
                 .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct));
+    }
+
+    // Each report at the instant it counts as done (ReviewRules.CountsAsDoneAt). A first version nobody returned decides,
+    // as it always did, in SQL; the few reports whose first version was returned are read with all their versions and
+    // verdicts and decided by the rule.
+    private async Task<List<FulfilmentFact>> ReportsAsync(Policy policy, IQueryable<Submission> reports, CancellationToken ct)
+    {
+        if (policy.ReturnedCountsAsDone)
+            return await reports.Where(s => s.Version == 1)
+                .Select(s => FulfilmentFact.Report(s.MemberId, s.Kind, s.Period, s.SubmittedAt)).ToListAsync(ct);
+
+        var returned = db.ReportReviews.Where(r => r.Verdict == ReviewVerdict.Returned);
+        var facts = await reports.Where(s => s.Version == 1 && !returned.Any(r => r.SubmissionId == s.Id))
+            .Select(s => FulfilmentFact.Report(s.MemberId, s.Kind, s.Period, s.SubmittedAt)).ToListAsync(ct);
+        var returnedFirsts = reports.Where(s => s.Version == 1 && returned.Any(r => r.SubmissionId == s.Id));
+        var versions = await db.Submissions
+            .Where(s => returnedFirsts.Any(f => f.MemberId == s.MemberId && f.Kind == s.Kind && f.Period == s.Period))
+            .Select(s => new
+            {
+                s.MemberId, s.Kind, s.Period, s.Version, s.SubmittedAt,
+                Verdict = db.ReportReviews.Where(r => r.SubmissionId == s.Id).Select(r => (ReviewVerdict?)r.Verdict).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        foreach (var report in versions.GroupBy(v => (v.MemberId, v.Kind, v.Period)))
+        {
+            if (ReviewRules.CountsAsDoneAt(report.Select(v => new ReviewedVersion(v.Version, v.SubmittedAt, v.Verdict)), returnedCountsAsDone: false) is { } at)
+                facts.Add(FulfilmentFact.Report(report.Key.MemberId, report.Key.Kind, report.Key.Period, at));
+        }
+        return facts;
     }
 
     // The periods of every cadence that overlap [since, today], and the first date a talk counting for one of them

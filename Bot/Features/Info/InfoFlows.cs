@@ -4,6 +4,7 @@ using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Info;
@@ -47,7 +48,30 @@ public sealed class InfoFlows
                 .ToListAsync(cancellationToken))
             .Select(e => new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)))
             .ToList();
-        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending));
+        var history = await turn.Db.Members.AsNoTracking().WithStageHistory().FirstAsync(m => m.Id == me.Id, cancellationToken);
+        var mentees = await MenteesAsync(turn, cancellationToken);
+        var hasReports = await turn.Db.Submissions.AnyAsync(s => s.MemberId == me.Id, cancellationToken);
+        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending,
+            Countdown.Of(history, turn.Today), mentees, hasReports));
+    }
+
+    /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>
+    private static async Task<List<MenteeLine>> MenteesAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var me = turn.Member.Id;
+        var assignments = await turn.Db.MentorAssignments.AsNoTracking().Where(a => a.MentorId == me)
+            .Select(a => new { a.MenteeId, a.Kind }).ToListAsync(cancellationToken);
+        if (assignments.Count == 0) return [];
+        var ids = assignments.Select(a => a.MenteeId).ToList();
+        var people = await turn.Db.Members.AsNoTracking().WithStageHistory().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        var talks = await turn.Db.Talks.AsNoTracking().Where(t => t.MentorId == me && ids.Contains(t.MenteeId))
+            .Select(t => new { t.MenteeId, t.Date, t.Id, Answer = turn.Db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        return [.. people.Select(p =>
+        {
+            var last = talks.Where(t => t.MenteeId == p.Id).OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).FirstOrDefault();
+            return new MenteeLine(p.Name, assignments.First(a => a.MenteeId == p.Id).Kind, Countdown.Of(p, turn.Today), last?.Date, last?.Answer);
+        })];
     }
 
     public async Task<Reply> SummaryAsync(Turn turn, CancellationToken cancellationToken)

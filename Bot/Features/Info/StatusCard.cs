@@ -11,6 +11,9 @@ public sealed record StatusLine(ObligationKind Kind, Period Period, DateOnly Due
     public NamedPerson? Subject { get; init; }
 }
 
+/// <summary>A mentee (or development target) of the speaker: where they stand and their last talk with the speaker.</summary>
+public sealed record MenteeLine(string Name, MentorKind Kind, Countdown Countdown, DateOnly? LastTalk, TalkAnswer? LastTalkAnswer);
+
 public sealed record PendingRequestLine(ObligationKind Kind, Period Period, DateOnly RequestedUntil, DateOnly AskedOn);
 
 /// <summary>"My status": what is still owed and by when, and what was done recently.</summary>
@@ -21,7 +24,8 @@ public static class StatusCard
 
     public static AdaptiveCard Build(Language language, string name, Stage stage, DateOnly stageSince,
         IReadOnlyList<StatusLine> open, IReadOnlyList<StatusLine> done, bool canWriteReport,
-        IReadOnlyList<StatusLine>? missed = null, IReadOnlyList<PendingRequestLine>? pending = null)
+        IReadOnlyList<StatusLine>? missed = null, IReadOnlyList<PendingRequestLine>? pending = null,
+        Countdown? countdown = null, IReadOnlyList<MenteeLine>? mentees = null, bool hasReports = false)
     {
         var t = Texts.Default;
         var subjects = PersonNames.Distinct(language, open.Concat(done).Select(l => l.Subject).OfType<NamedPerson>());
@@ -32,8 +36,9 @@ public static class StatusCard
         {
             TextBlock.Trusted(t.Get(language, "status.title", Markdown.Escape(UserText.Clip(name)))) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
             TextBlock.Trusted(t.Get(language, "status.stage", Formats.Stage(language, stage), Formats.Date(language, stageSince))) with { IsSubtle = true },
-            TextBlock.Trusted(t.Get(language, "status.owed.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
         };
+        if (countdown is not null && Next(language, countdown) is { } next) body.Add(TextBlock.Trusted(next));
+        body.Add(TextBlock.Trusted(t.Get(language, "status.owed.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
         body.Add(open.Count == 0
             ? TextBlock.Trusted(t.Get(language, "status.nothingOwed"))
             : TextBlock.Trusted(string.Join("\n", open.Take(MaxOpenListed).Select(l => "- " + t.Get(language, "status.owed.item", What(l), Formats.Period(language, l.Period), Formats.Date(language, l.DueDate))
@@ -56,9 +61,48 @@ public static class StatusCard
             body.Add(TextBlock.Trusted(t.Get(language, "status.done.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
             body.Add(TextBlock.Trusted(string.Join("\n", done.Select(l => "- " + t.Get(language, "status.done.item", What(l), Formats.Period(language, l.Period), Formats.Status(language, l.Status))))));
         }
-        var actions = canWriteReport
-            ? new List<CardAction> { new ActionSubmit(t.Get(language, "status.writeNow"), CardActionData.For(Verbs.ReportForm)) }
-            : null;
-        return new AdaptiveCard(body, actions);
+        if (mentees is { Count: > 0 })
+        {
+            body.Add(TextBlock.Trusted(t.Get(language, "status.mentees.title")) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium });
+            body.Add(TextBlock.Trusted(string.Join("\n", mentees.Take(MaxOpenListed).Select(m => "- " + MenteeText(language, m)))));
+        }
+        var actions = new List<CardAction>();
+        if (canWriteReport) actions.Add(new ActionSubmit(t.Get(language, "status.writeNow"), CardActionData.For(Verbs.ReportForm)));
+        if (hasReports) actions.Add(new ActionSubmit(t.Get(language, "reports.title"), CardActionData.For(Verbs.ReportsMine)));
+        return new AdaptiveCard(body, actions.Count > 0 ? actions : null);
+    }
+
+    /// <summary>What comes next by when: eligible to be a development target, the end of probation, or the defence.</summary>
+    public static string? Next(Language language, Countdown countdown)
+    {
+        var t = Texts.Default;
+        var reached = countdown.DaysLeft is <= 0;
+        return (countdown.Next, countdown.NextFrom) switch
+        {
+            (Stage.DevelopmentTarget, { } on) => reached
+                ? t.Get(language, "status.next.developmentReached", Formats.Date(language, on))
+                : t.Get(language, "status.next.development", Formats.Date(language, on), countdown.DaysLeft),
+            (Stage.Full, { } on) => reached
+                ? t.Get(language, "status.next.probationReached", Formats.Date(language, on))
+                : t.Get(language, "status.next.probation", Formats.Date(language, on), countdown.DaysLeft),
+            (Stage.Probationary, null) => t.Get(language, "status.next.defence"),
+            _ => null,
+        };
+    }
+
+    private static string MenteeText(Language language, MenteeLine mentee)
+    {
+        var t = Texts.Default;
+        var c = mentee.Countdown;
+        var text = t.Get(language, "status.mentee.item", Markdown.Escape(UserText.Clip(mentee.Name)),
+            t.Get(language, mentee.Kind == MentorKind.Introducer ? "status.mentee.introducee" : "status.mentee.mentee"),
+            Formats.Stage(language, c.Stage), Formats.Date(language, c.Since));
+        if (c.Next is { } next)
+            text += " · " + (c.NextFrom is { } on
+                ? t.Get(language, "status.mentee.next", Formats.Stage(language, next), Formats.Date(language, on))
+                : t.Get(language, "status.mentee.nextUndated", Formats.Stage(language, next)));
+        if (mentee.LastTalk is { } talk)
+            text += " · " + t.Get(language, "status.mentee.lastTalk", Formats.Date(language, talk), Formats.TalkAnswer(language, mentee.LastTalkAnswer));
+        return text;
     }
 }

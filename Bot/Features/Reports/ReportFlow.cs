@@ -2,6 +2,7 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Features.Reports;
 
 /// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
-public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ReviewNotices reviews, ILogger<ReportFlow> logger)
 {
     /// <summary>
     /// The form for the most pressing written report, or the current period's for a revision. When reports of
@@ -114,6 +115,7 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ILo
             }
         }
 
+        await reviews.ReportArrivedAsync(turn.Db, member, saved, cancellationToken);
         // An extension only moves the due date later, so a report in by the period's end is on time without asking.
         var late = saved.SubmittedAt > turn.Branch.EndOfDay(currentDue) ? currentDue : (DateOnly?)null;
         return new Reply.ReplaceCard(ReceiptCard.Build(turn.Language,

@@ -268,6 +268,48 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.ToTable("MentorAssignments");
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.ReportReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("BranchId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("ReportReviews");
+                });
+
             modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -401,6 +443,48 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.HasIndex("MentorId", "Date");
 
                     b.ToTable("Talks");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.TalkConfirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("MenteeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("TalkId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeId");
+
+                    b.HasIndex("TalkId");
+
+                    b.HasIndex("BranchId", "TalkId")
+                        .IsUnique();
+
+                    b.ToTable("TalkConfirmations");
                 });
 
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.BranchSetting", b =>
@@ -681,6 +765,21 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.ReportReview", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -710,6 +809,21 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.TalkConfirmation", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Talk", null)
+                        .WithMany()
+                        .HasForeignKey("TalkId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -249,6 +249,46 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.ToTable("MentorAssignments");
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.ReportReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.HasIndex("BranchId", "SubmissionId")
+                        .IsUnique();
+
+                    b.ToTable("ReportReviews");
+                });
+
             modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
                 {
                     b.Property<int>("Id")
@@ -374,6 +414,46 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.HasIndex("MentorId", "Date");
 
                     b.ToTable("Talks");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.TalkConfirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<int>("MenteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TalkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MenteeId");
+
+                    b.HasIndex("TalkId");
+
+                    b.HasIndex("BranchId", "TalkId")
+                        .IsUnique();
+
+                    b.ToTable("TalkConfirmations");
                 });
 
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.BranchSetting", b =>
@@ -648,6 +728,21 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.ReportReview", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.StageChange", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -677,6 +772,21 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.TalkConfirmation", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MenteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Talk", null)
+                        .WithMany()
+                        .HasForeignKey("TalkId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

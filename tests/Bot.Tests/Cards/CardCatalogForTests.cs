@@ -2,6 +2,7 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Features.Talks;
@@ -68,6 +69,20 @@ public static class CardCatalogForTests
                 { Subject = new NamedPerson(100 + i % 10, i % 2 == 0 ? text : "张三", "20250" + (i % 10)) }).ToList(), [], true)),
         new("roster-gaps", (lang, text) => new AdaptiveCard(RosterGapsSection.Build(lang, new RosterGaps(9,
             [new RosterGap(text, "2.02E+11", text, Stage.Activist, 0, 1), new RosterGap("李四", "2024002", "第二小组", Stage.DevelopmentTarget, 1, 2)])))),
+        new("review", (lang, text) => ReviewCard.Build(lang, ReviewSamples.Thread(text, decided: false), "card-rv")),
+        new("review-decided-long", (lang, text) => ReviewCard.Build(lang, ReviewSamples.Thread(new string('学', CardLimits.ReportMaxLength - text.Length) + text, decided: true), "card-rl")),
+        new("review-done", (lang, text) => ReviewCard.Decided(Markdown.Escape(text))),
+        new("review-arrived", (lang, text) => ReviewNoticeCard.Arrived(lang, text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), 2, 42)),
+        new("review-returned", (lang, text) => ReviewNoticeCard.Returned(lang, ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), 1, text, text)),
+        new("my-reports", (lang, text) => MyReportsCard.Build(lang, Enumerable.Range(0, MyReportsCard.MaxReports).Select(_ => ReviewSamples.Thread(text, decided: false)).ToList())),
+        new("my-reports-none", (lang, _) => MyReportsCard.Build(lang, [])),
+        new("report-text", (lang, text) => MyReportsCard.Text(lang, ReviewSamples.Thread(text, decided: true), ReviewSamples.Thread(text, decided: true).Versions[0])),
+        new("talk-answer", (lang, text) => TalkAnswerCard.Build(lang, new Talk(5, 7, new DateOnly(2026, 11, 18), TalkMode.Online, text, text, text, new DateTimeOffset(2026, 11, 18, 12, 0, 0, TimeSpan.FromHours(8)), null), text, "card-ta")),
+        new("talk-answered", (lang, text) => TalkAnswerCard.Answered(Markdown.Escape(text))),
+        new("status-countdown-mentees", (lang, text) => StatusCard.Build(lang, text, Stage.Activist, new DateOnly(2026, 3, 15), [], [], false, null, null,
+            new Countdown(Stage.Activist, new DateOnly(2026, 3, 15), Stage.DevelopmentTarget, new DateOnly(2027, 3, 15), 116),
+            [new MenteeLine(text, MentorKind.Mentor, new Countdown(Stage.Probationary, new DateOnly(2026, 6, 1), Stage.Full, new DateOnly(2027, 6, 1), 194), new DateOnly(2026, 11, 18), TalkAnswer.Disputed),
+             new MenteeLine("李四", MentorKind.Introducer, new Countdown(Stage.DevelopmentTarget, new DateOnly(2026, 4, 1), Stage.Probationary, null, null), null, null)], hasReports: true)),
         new("language", (lang, _) => LanguageCard.Build(lang)),
         new("reminder-report-7d", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11), new DateOnly(2026, 11, 30), "42", 100), new DateOnly(2026, 11, 23))),
         new("reminder-report-overdue", (lang, _) => ReminderCard.Report(lang, new ReportForm(ObligationKind.BranchReport, new Period(Cadence.Quarterly, 2026, 4), new DateOnly(2026, 12, 31), "43", 100), new DateOnly(2027, 1, 2))),
@@ -202,4 +217,13 @@ internal static class OverdueCardSamples
 
     public static IReadOnlyList<LoggedTalk> Talks(string text, int count) => Enumerable.Range(0, count)
         .Select(i => new LoggedTalk(text, "李四" + i, new DateOnly(2026, 11, 18), text)).ToList();
+}
+
+internal static class ReviewSamples
+{
+    public static ReportThread Thread(string text, bool decided) => new(7, text, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 11),
+    [
+        new VersionView(40, 1, new DateOnly(2026, 11, 10), text, new ReviewView(text, ReviewVerdict.Returned, text, new DateOnly(2026, 11, 12))),
+        new VersionView(41, 2, new DateOnly(2026, 11, 14), text, decided ? new ReviewView("钱组长", ReviewVerdict.Accepted, "", new DateOnly(2026, 11, 15)) : null),
+    ]);
 }
