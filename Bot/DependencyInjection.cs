@@ -2,6 +2,7 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<OverdueFlow>();
         services.AddSingleton<PolicyFlow>();
         services.AddSingleton<InfoFlows>();
+        services.AddSingleton<PipelineFlow>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();

@@ -22,6 +22,13 @@ public static class Verbs
     public const string LanguageSet = "language.set";
     /// <summary>The committee saves the policy card; <c>version</c> is the policy change the card was built from.</summary>
     public const string PolicySave = "policy.save";
+    /// <summary>Pipeline (committee only): the card names the person in <c>subject</c> and the stage start it was built for in <c>since</c>, both re-checked.</summary>
+    public const string PipelineDevelopForm = "pipeline.develop.form";
+    public const string PipelineDevelopSubmit = "pipeline.develop.submit";
+    public const string PipelineDefenceForm = "pipeline.defence.form";
+    public const string PipelineDefenceScore = "pipeline.defence.score";
+    public const string PipelineAdmitForm = "pipeline.admit.form";
+    public const string PipelineAdmitSubmit = "pipeline.admit.submit";
 }
 
 public static class CardLimits

@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
@@ -21,6 +22,15 @@ public static class Errors
         [TalkFormCard.FollowUpInput] = "talk.form.followUp",
         [PolicyCard.DueSoonInput] = "policy.dueSoonLabel",
         [PolicyCard.ExtensionInput] = "policy.extensionLabel",
+        [DevelopmentCard.OpinionsInput] = "pipeline.develop.opinions",
+        [DevelopmentCard.DecidedOnInput] = "pipeline.develop.decidedOn",
+        [DevelopmentCard.FiledOnInput] = "pipeline.develop.filedOn",
+        [DevelopmentCard.Introducer1Input] = "pipeline.develop.introducer1",
+        [DevelopmentCard.Introducer2Input] = "pipeline.develop.introducer2",
+        [DefenceCard.DefenceInput] = "pipeline.defence.defenceMark",
+        [DefenceCard.DailyWorkInput] = "pipeline.defence.dailyWorkMark",
+        [AdmissionCard.MeetingOnInput] = "pipeline.admit.meetingOn",
+        [AdmissionCard.ApprovedOnInput] = "pipeline.admit.approvedOn",
     };
 
     public static Reply Refuse(Turn turn, CardDataError error) => new Reply.Refused(Describe(turn, error));

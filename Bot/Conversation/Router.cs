@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Talks;
@@ -9,7 +10,7 @@ using BranchBot.Bot.Features.Talks;
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>The one place typed commands and card verbs map to flows.</summary>
-public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy)
+public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy, PipelineFlow pipeline)
 {
     private static readonly Dictionary<string, Command> Phrases = Commands.All
         .SelectMany(e => e.English.Concat(e.SimplifiedChinese).Concat(e.TraditionalChinese).Select(p => (p, e.Command)))
@@ -53,6 +54,12 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Verbs.StatusShow => info.StatusAsync(turn, cancellationToken),
         Verbs.LanguageSet => InfoFlows.SetLanguageAsync(turn, data, cancellationToken),
         Verbs.PolicySave => policy.SaveAsync(turn, data, cancellationToken),
+        Verbs.PipelineDevelopForm => pipeline.DevelopFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineDevelopSubmit => pipeline.DevelopSubmitAsync(turn, data, cancellationToken),
+        Verbs.PipelineDefenceForm => pipeline.DefenceFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineDefenceScore => pipeline.DefenceScoreAsync(turn, data, cancellationToken),
+        Verbs.PipelineAdmitForm => pipeline.AdmitFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineAdmitSubmit => pipeline.AdmitSubmitAsync(turn, data, cancellationToken),
         _ => Task.FromResult<Reply>(new Reply.Refused(turn.T("error.unknownVerb"))),
     };
 
