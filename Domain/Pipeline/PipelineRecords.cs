@@ -7,6 +7,12 @@ public enum StageDecisionKind
     Development = 1,
     /// <summary>Development target → probationary member: branch meeting's decision and the upper approval.</summary>
     Admission = 2,
+    /// <summary>Probationary → full member on time (按期转正), from the day the probation ends.</summary>
+    Conversion = 3,
+    /// <summary>The probation is extended (延长预备期) to <see cref="StageDecision.NewEnd"/>.</summary>
+    Postponement = 4,
+    /// <summary>Another outcome of the probation (e.g. 取消预备党员资格), with the reason in <see cref="StageDecision.Note"/>; the stage is not changed by the bot.</summary>
+    OtherOutcome = 5,
 }
 
 /// <summary>
@@ -38,6 +44,15 @@ public sealed class StageDecision
     public static StageDecision Admission(int subjectId, DateOnly meetingOn, DateOnly approvedOn, int recordedById, DateTimeOffset at, string idempotencyKey) =>
         new(subjectId, StageDecisionKind.Admission, meetingOn, approvedOn, recordedById, at, idempotencyKey);
 
+    /// <summary>The branch meeting decided, on <paramref name="meetingOn"/>, the outcome of a probation: conversion, a postponement to <paramref name="newEnd"/>, or another outcome with its reason.</summary>
+    public static StageDecision ProbationOutcome(int subjectId, StageDecisionKind kind, DateOnly meetingOn, DateOnly? newEnd, string? note, int recordedById, DateTimeOffset at, string idempotencyKey)
+    {
+        if (kind is not (StageDecisionKind.Conversion or StageDecisionKind.Postponement or StageDecisionKind.OtherOutcome)) throw new ArgumentOutOfRangeException(nameof(kind));
+        if ((kind == StageDecisionKind.Postponement) != newEnd.HasValue) throw new ArgumentException("A postponement, and only a postponement, has a new end.", nameof(newEnd));
+        if (kind == StageDecisionKind.OtherOutcome && string.IsNullOrWhiteSpace(note)) throw new ArgumentException("Another outcome needs its reason.", nameof(note));
+        return new(subjectId, kind, meetingOn, meetingOn, recordedById, at, idempotencyKey) { NewEnd = newEnd, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+    }
+
     /// <summary>Database id.</summary>
     public long Id { get; private set; }
     /// <summary>Whose stage.</summary>
@@ -48,6 +63,10 @@ public sealed class StageDecision
     public DateOnly DecidedOn { get; private set; }
     /// <summary>The filing upward (development) or the upper approval (admission).</summary>
     public DateOnly ConfirmedOn { get; private set; }
+    /// <summary>A postponement's new end of the probation.</summary>
+    public DateOnly? NewEnd { get; private set; }
+    /// <summary>The reason, for a postponement or another outcome.</summary>
+    public string? Note { get; private set; }
     /// <summary>The committee member who recorded it.</summary>
     public int RecordedById { get; private set; }
     /// <summary>When it was recorded.</summary>
