@@ -341,6 +341,13 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("NewEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("RecordedById")
                         .HasColumnType("int");
 

@@ -318,6 +318,13 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("NewEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecordedById")
                         .HasColumnType("INTEGER");
 

@@ -11,6 +11,7 @@ internal sealed class StageDecisionConfiguration : IEntityTypeConfiguration<Stag
     {
         b.Property<int>(StageChangeConfiguration.BranchId).HasDefaultValue(BranchSetting.SingletonId);
         b.Property(d => d.IdempotencyKey).HasMaxLength(Columns.IdempotencyKeyLength);
+        b.Property(d => d.Note).HasMaxLength(500);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.SubjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(StageChangeConfiguration.BranchId, nameof(StageDecision.IdempotencyKey)).IsUnique();
