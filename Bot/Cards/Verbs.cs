@@ -29,6 +29,8 @@ public static class Verbs
     public const string PipelineDefenceScore = "pipeline.defence.score";
     public const string PipelineAdmitForm = "pipeline.admit.form";
     public const string PipelineAdmitSubmit = "pipeline.admit.submit";
+    public const string PipelineProbationForm = "pipeline.probation.form";
+    public const string PipelineProbationSubmit = "pipeline.probation.submit";
 }
 
 public static class CardLimits

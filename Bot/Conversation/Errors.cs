@@ -31,6 +31,10 @@ public static class Errors
         [DefenceCard.DailyWorkInput] = "pipeline.defence.dailyWorkMark",
         [AdmissionCard.MeetingOnInput] = "pipeline.admit.meetingOn",
         [AdmissionCard.ApprovedOnInput] = "pipeline.admit.approvedOn",
+        [ProbationCard.OutcomeInput] = "pipeline.probation.outcome",
+        [ProbationCard.MeetingOnInput] = "pipeline.probation.meetingOn",
+        [ProbationCard.NewEndInput] = "pipeline.probation.newEnd",
+        [ProbationCard.NoteInput] = "pipeline.probation.note",
     };
 
     public static Reply Refuse(Turn turn, CardDataError error) => new Reply.Refused(Describe(turn, error));

@@ -60,6 +60,8 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Verbs.PipelineDefenceScore => pipeline.DefenceScoreAsync(turn, data, cancellationToken),
         Verbs.PipelineAdmitForm => pipeline.AdmitFormAsync(turn, data, cancellationToken),
         Verbs.PipelineAdmitSubmit => pipeline.AdmitSubmitAsync(turn, data, cancellationToken),
+        Verbs.PipelineProbationForm => pipeline.ProbationFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineProbationSubmit => pipeline.ProbationSubmitAsync(turn, data, cancellationToken),
         _ => Task.FromResult<Reply>(new Reply.Refused(turn.T("error.unknownVerb"))),
     };
 

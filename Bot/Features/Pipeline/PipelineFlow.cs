@@ -167,10 +167,96 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
             Formats.Date(turn.Language, meetingOn.Value), Formats.Date(turn.Language, approvedOn.Value), Formats.Date(turn.Language, ends))));
     }
 
-    /// <summary>The committee's summary section: who is eligible to become a development target, and the development targets.</summary>
+    public async Task<Reply> ProbationFormAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        var subject = await SubjectAsync(turn, data, cancellationToken);
+        if (subject is null) return new Reply.Refused(turn.T(data.Error is { } e ? e.TextKey : "error.badCard"));
+        if (subject.Stage != Stage.Probationary) return new Reply.Refused(StaleText(turn, subject));
+        var probation = await ProbationAsync(turn, subject, cancellationToken);
+        if (probation.Decided) return new Reply.Refused(turn.T("pipeline.error.probationDecided", Markdown.Escape(subject.Name)));
+        return Reply.Show(ProbationCard.Build(turn.Language, new ProbationView(Named(subject), subject.StageSince, probation.EndsOn), turn.Today, ReportFlow.NewCardId()));
+    }
+
+    public async Task<Reply> ProbationSubmitAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        var since = data.Date(DevelopmentCard.SinceField);
+        var outcome = data.Choice<ProbationOutcomeChoice>(ProbationCard.OutcomeInput);
+        var meetingOn = data.Date(ProbationCard.MeetingOnInput);
+        var newEnd = data.Date(ProbationCard.NewEndInput, required: false);
+        var note = data.String(ProbationCard.NoteInput, ProbationCard.NoteMaxLength, required: false);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
+        var subject = await SubjectAsync(turn, data, cancellationToken, tracked: true);
+        if (subject is null) return new Reply.Refused(turn.T("error.badCard"));
+        var key = $"{turn.Member.Id}:{cardId}";
+        if (await AlreadyRecordedAsync(turn, key, cancellationToken)) return new Reply.Refused(turn.T("pipeline.error.alreadyRecorded", Markdown.Escape(subject.Name)));
+        if (Stale(turn, subject, Stage.Probationary, since!.Value) is { } stale) return stale;
+        var probation = await ProbationAsync(turn, subject, cancellationToken);
+        if (probation.Decided) return new Reply.Refused(turn.T("pipeline.error.probationDecided", Markdown.Escape(subject.Name)));
+        if (Dates(turn, (ProbationCard.MeetingOnInput, meetingOn!.Value)) is { } badDate) return badDate;
+        if (meetingOn.Value < subject.StageSince)
+            return new Reply.Refused(turn.T("pipeline.error.dateBefore", turn.T("pipeline.probation.meetingOn"), Formats.Date(turn.Language, meetingOn.Value),
+                turn.T("pipeline.probation.since"), Formats.Date(turn.Language, subject.StageSince)));
+
+        var end = probation.EndsOn;
+        StageDecision decision;
+        string toSubject(Texts t, Language language) => outcome switch
+        {
+            ProbationOutcomeChoice.OnTime => t.Get(language, "pipeline.probation.toSubject.onTime", Formats.Date(language, end)),
+            ProbationOutcomeChoice.Postponed => t.Get(language, "pipeline.probation.toSubject.postponed", Formats.Date(language, newEnd!.Value)),
+            _ => t.Get(language, "pipeline.probation.toSubject.otherOutcome", Markdown.Escape(note)),
+        };
+        switch (outcome)
+        {
+            case ProbationOutcomeChoice.OnTime:
+                if (turn.Today < end) return new Reply.Refused(turn.T("pipeline.error.probationNotEnded", Markdown.Escape(subject.Name), Formats.Date(turn.Language, end)));
+                if (newEnd is not null) return new Reply.Refused(turn.T("pipeline.error.newEndOnlyForPostponement"));
+                decision = StageDecision.ProbationOutcome(subject.Id, StageDecisionKind.Conversion, meetingOn.Value, null, note, turn.Member.Id, turn.Now, key);
+                // Converted on time: a full member from the day the probation ends.
+                subject.RecordStage(new StageChange(Stage.Full, end, StageChangeSource.CommitteeAction, turn.Today));
+                break;
+            case ProbationOutcomeChoice.Postponed:
+                if (newEnd is null) return new Reply.Refused(turn.T("error.missingField", turn.T("pipeline.probation.newEnd")));
+                if (!ProbationRules.MayPostponeTo(subject, end, newEnd.Value))
+                    return new Reply.Refused(turn.T("pipeline.error.badNewEnd", Formats.Date(turn.Language, newEnd.Value), Formats.Date(turn.Language, end), Formats.Date(turn.Language, subject.StageSince.AddYears(2))));
+                decision = StageDecision.ProbationOutcome(subject.Id, StageDecisionKind.Postponement, meetingOn.Value, newEnd, note, turn.Member.Id, turn.Now, key);
+                break;
+            default:
+                if (note is null) return new Reply.Refused(turn.T("error.missingField", turn.T("pipeline.probation.note")));
+                if (newEnd is not null) return new Reply.Refused(turn.T("pipeline.error.newEndOnlyForPostponement"));
+                decision = StageDecision.ProbationOutcome(subject.Id, StageDecisionKind.OtherOutcome, meetingOn.Value, null, note, turn.Member.Id, turn.Now, key);
+                break;
+        }
+        turn.Db.StageDecisions.Add(decision);
+        if (await SaveAsync(turn, subject, key, cancellationToken) is { } refused) return refused;
+
+        await TellAsync(subject.Id, toSubject, turn, cancellationToken);
+        return new Reply.ReplaceCard(DevelopmentCard.Done(turn.Language, turn.T("pipeline.probation.done", Markdown.Escape(subject.Name)) + " " + toSubject(Texts.Default, turn.Language)));
+    }
+
+    /// <summary>The probation now served: its end after any postponement, and whether another outcome already closed it.</summary>
+    private static async Task<(DateOnly EndsOn, bool Decided)> ProbationAsync(Turn turn, Member subject, CancellationToken cancellationToken)
+    {
+        var decisions = await turn.Db.StageDecisions.AsNoTracking()
+            .Where(d => d.SubjectId == subject.Id && d.DecidedOn >= subject.StageSince && (d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome))
+            .ToListAsync(cancellationToken);
+        return ProbationEnd(subject, decisions);
+    }
+
+    /// <summary>The end of the probation now served and whether another outcome closed it, from the subject's decisions.</summary>
+    public static (DateOnly EndsOn, bool Decided) ProbationEnd(Member subject, IEnumerable<StageDecision> decisions)
+    {
+        var during = decisions.Where(d => d.SubjectId == subject.Id && d.DecidedOn >= subject.StageSince).ToList();
+        var postponements = during.Where(d => d.Kind == StageDecisionKind.Postponement).Select(d => new Postponement(d.DecidedOn, d.NewEnd!.Value));
+        return (ProbationRules.EndsOn(subject, postponements)!.Value, during.Any(d => d.Kind == StageDecisionKind.OtherOutcome));
+    }
+
+    /// <summary>The committee's summary section: who is eligible to become a development target, the development targets, and the probations ending soon.</summary>
     public static async Task<IReadOnlyList<CardElement>> SectionAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var people = await turn.Db.Members.AsNoTracking().Where(m => m.Stage == Stage.Activist || m.Stage == Stage.DevelopmentTarget)
+        var people = await turn.Db.Members.AsNoTracking().Where(m => m.Stage != Stage.Full)
             .Include(m => m.StageChanges).AsSplitQuery().ToListAsync(cancellationToken);
         if (people.Count == 0) return [];
         var groups = await turn.Db.Groups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
@@ -194,7 +280,18 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
             .OrderBy(p => p.StageSince).ThenBy(p => p.StudentNumber, StringComparer.Ordinal)
             .Select(p => Row(p) with { Scorers = scores.Count(s => s.SubjectId == p.Id && s.StageSince == p.StageSince) })
             .ToList();
-        return PipelineSection.Build(turn.Language, new(eligible.Count, eligible.Take(PipelineSection.MaxNames).ToList()), new(targets.Count, targets.Take(PipelineSection.MaxNames).ToList()));
+        var probationIds = people.Where(p => p.Stage == Stage.Probationary).Select(p => p.Id).ToList();
+        var decisions = await turn.Db.StageDecisions.AsNoTracking()
+            .Where(d => probationIds.Contains(d.SubjectId) && (d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome))
+            .ToListAsync(cancellationToken);
+        var probations = people.Where(p => p.Stage == Stage.Probationary)
+            .Select(p => (Member: p, End: ProbationEnd(p, decisions)))
+            .Where(x => !x.End.Decided && x.End.EndsOn <= turn.Today.AddDays(PipelineSection.ProbationDaysAhead))
+            .OrderBy(x => x.End.EndsOn).ThenBy(x => x.Member.StudentNumber, StringComparer.Ordinal)
+            .Select(x => Row(x.Member) with { Since = x.End.EndsOn })
+            .ToList();
+        return PipelineSection.Build(turn.Language, new(eligible.Count, eligible.Take(PipelineSection.MaxNames).ToList()), new(targets.Count, targets.Take(PipelineSection.MaxNames).ToList()),
+            new(probations.Count, probations.Take(PipelineSection.MaxNames).ToList()));
     }
 
     private static async Task<Member?> SubjectAsync(Turn turn, CardData data, CancellationToken cancellationToken, bool tracked = false)

@@ -6,7 +6,10 @@ namespace BranchBot.Bot.Features.Pipeline;
 
 public sealed record PipelinePerson(NamedPerson Person, string GroupName, DateOnly Since)
 {
-    /// <summary>Activists: no activist evaluation recorded yet. Development targets: how many scored the defence.</summary>
+    /// <summary>
+    /// Activists: no activist evaluation recorded yet. Development targets: how many scored the defence. <see cref="Since"/>
+    /// is the stage's start, or for a probationary member the end of the probation.
+    /// </summary>
     public bool NoEvaluationYet { get; init; }
     public int Scorers { get; init; }
 }
@@ -26,7 +29,10 @@ public static class PipelineSection
 {
     public const int MaxNames = 5;
 
-    public static IReadOnlyList<CardElement> Build(Language language, PipelineList eligible, PipelineList targets)
+    /// <summary>Probation ends within this many days (or has ended without an outcome): listed for the committee.</summary>
+    public const int ProbationDaysAhead = 60;
+
+    public static IReadOnlyList<CardElement> Build(Language language, PipelineList eligible, PipelineList targets, PipelineList? probations = null)
     {
         var t = Texts.Default;
         var body = new List<CardElement>();
@@ -53,6 +59,15 @@ public static class PipelineSection
                         new ActionSubmit(t.Get(language, "pipeline.admit"), Data(Verbs.PipelineAdmitForm, p)),
                     ]);
             More(targets);
+        }
+        if (probations is { Total: > 0 })
+        {
+            Title(t.Get(language, "pipeline.section.probations", probations.Total, ProbationDaysAhead));
+            foreach (var p in probations.First.Take(MaxNames))
+                Person(t.Get(language, "pipeline.section.probationLine", Markdown.Escape(UserText.Clip(p.Person.Name)), Markdown.Escape(UserText.Clip(p.Person.StudentNumber, 20)),
+                        Markdown.Escape(UserText.Clip(p.GroupName)), Formats.Date(language, p.Since)),
+                    [new ActionSubmit(t.Get(language, "pipeline.probation.record"), Data(Verbs.PipelineProbationForm, p))]);
+            More(probations);
         }
         return body;
 

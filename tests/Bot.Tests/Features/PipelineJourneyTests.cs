@@ -14,13 +14,13 @@ namespace BranchBot.Bot.Tests.Features;
 public sealed class PipelineJourneyTests : IAsyncLifetime
 {
     // Today is 2026-11-19: 张三 has been an activist for exactly a year, 李四 for a day less; 王五 is a development
-    // target with two introducers; three committee members (孙书记, 钱组长, 吴组长) can score a defence.
+    // target with two introducers; 周六's probation ended on 2026-11-12; three committee members (孙书记, 钱组长, 吴组长) can score a defence.
     private const string PipelineRoster = """
         学号,姓名,邮箱,小组,阶段,阶段开始日期,联系人,职务
         2025001,张三,zhangsan@branch.example,第一小组,积极分子,2025-11-19,T001,
         2025002,李四,lisi@branch.example,第一小组,积极分子,2025-11-20,T001,
         2025003,王五,wangwu@branch.example,第二小组,发展对象,2026-05-01,T001;2023001,
-        2024001,周六,zhouliu@branch.example,第一小组,预备党员,2026-06-01,,
+        2024001,周六,zhouliu@branch.example,第一小组,预备党员,2025-11-12,T001,
         T001,赵老师,zhao@branch.example,第一小组,正式党员,2010-07-01,,
         2023001,钱组长,qian@branch.example,第一小组,正式党员,2024-06-01,,组长;宣传委员
         2023002,吴组长,wu@branch.example,第二小组,正式党员,2024-06-01,,组长;纪检委员
@@ -73,6 +73,7 @@ public sealed class PipelineJourneyTests : IAsyncLifetime
         Assert.Contains("张三（2025001，第一小组）：积极分子自 2025年11月19日，尚无考察鉴定记录", json);
         Assert.DoesNotContain("李四（2025002", json);
         Assert.Contains("王五（2025003，第二小组）：发展对象自 2026年5月1日，答辩已评分 0 人", json);
+        Assert.Contains("周六（2024001，第一小组）：预备期至 2026年11月12日", json);
     }
 
     [Fact]
@@ -285,6 +286,78 @@ public sealed class PipelineJourneyTests : IAsyncLifetime
 
         Assert.Contains("支部大会通过日期（2026年4月30日）不能早于成为发展对象的日期（2026年5月1日）", turned.Single(Secretary).Text());
         Assert.Equal(Stage.DevelopmentTarget, (await SnapshotAsync(OtherGroupStudent)).Stage);
+    }
+
+    private async Task<JsonObject> ProbationFilledAsync(string outcome, string? newEnd = null, string? note = null)
+    {
+        var card = await OpenAsync(Secretary, Verbs.PipelineProbationForm, Probationary);
+        var data = card.SubmitData(Verbs.PipelineProbationSubmit)
+            .With(ProbationCard.OutcomeInput, outcome)
+            .With(ProbationCard.MeetingOnInput, "2026-11-16");
+        if (newEnd is not null) data = data.With(ProbationCard.NewEndInput, newEnd);
+        if (note is not null) data = data.With(ProbationCard.NoteInput, note);
+        return data;
+    }
+
+    [Fact]
+    public async Task Conversion_OnTime_MakesAFullMemberFromTheEndOfTheProbation()
+    {
+        var turned = await _bed.SubmitAsync(Secretary, "probation-card", await ProbationFilledAsync(nameof(ProbationOutcomeChoice.OnTime)));
+
+        Assert.Contains("支部大会同意你按期转正，自 2026年11月12日 起为正式党员。", turned.Single(Probationary).Text());
+        await using var db = _bed.Database();
+        var member = await db.Members.AsNoTracking().WithStageHistory().SingleAsync(m => m.StudentNumber == Probationary.StudentNumber);
+        Assert.Equal((Stage.Full, new DateOnly(2026, 11, 12)), (member.Stage, member.StageSince));
+        Assert.Equal(StageChangeSource.CommitteeAction, member.StageChanges.Single(c => c.Stage == Stage.Full).Source);
+        var decision = await db.StageDecisions.SingleAsync();
+        Assert.Equal((StageDecisionKind.Conversion, new DateOnly(2026, 11, 16)), (decision.Kind, decision.DecidedOn));
+    }
+
+    [Fact]
+    public async Task Conversion_Postponed_RecordsTheNewEndKeepsTheStageAndOnTimeIsThenTooEarly()
+    {
+        var turned = await _bed.SubmitAsync(Secretary, "probation-card", await ProbationFilledAsync(nameof(ProbationOutcomeChoice.Postponed), "2027-05-12", "理论学习不够"));
+
+        Assert.Contains("支部大会决定延长你的预备期，至 2027年5月12日。", turned.Single(Probationary).Text());
+        var before = await SnapshotAsync(Probationary);
+        Assert.Equal(Stage.Probationary, before.Stage);
+        var again = await _bed.SubmitAsync(Secretary, "probation-card-2", await ProbationFilledAsync(nameof(ProbationOutcomeChoice.OnTime)));
+        Assert.Contains("周六 的预备期 2027年5月12日 才满", again.Single(Secretary).Text());
+        Assert.Equal(before, await SnapshotAsync(Probationary));
+        await using var db = _bed.Database();
+        var decision = await db.StageDecisions.SingleAsync();
+        Assert.Equal((StageDecisionKind.Postponement, (DateOnly?)new DateOnly(2027, 5, 12), "理论学习不够"), (decision.Kind, decision.NewEnd, decision.Note));
+    }
+
+    [Theory]
+    [InlineData(nameof(ProbationOutcomeChoice.Postponed), null, "请填写：延长后的预备期截止日期")]
+    [InlineData(nameof(ProbationOutcomeChoice.Postponed), "2026-11-12", "须晚于 2026年11月12日，且不晚于 2027年11月12日")]
+    [InlineData(nameof(ProbationOutcomeChoice.Postponed), "2027-11-13", "须晚于 2026年11月12日，且不晚于 2027年11月12日")]
+    [InlineData(nameof(ProbationOutcomeChoice.Other), null, "请填写：说明")]
+    [InlineData(nameof(ProbationOutcomeChoice.OnTime), "2027-05-12", "只有延长预备期时才填写新的截止日期")]
+    [InlineData("Cancelled", null, "请从选项中选择一项")]
+    public async Task Conversion_BadInput_IsRefusedAndChangesNothing(string outcome, string? newEnd, string expected)
+    {
+        var data = await ProbationFilledAsync(outcome, newEnd);
+        var before = await SnapshotAsync(Probationary);
+
+        var turned = await _bed.SubmitAsync(Secretary, "probation-card", data);
+
+        Assert.Contains(expected, turned.Single(Secretary).Text());
+        Assert.Equal(before, await SnapshotAsync(Probationary));
+        Assert.Empty(turned.To(Probationary));
+    }
+
+    [Fact]
+    public async Task Conversion_ForgedByANonCommitteeMember_IsRefused()
+    {
+        var data = await ProbationFilledAsync(nameof(ProbationOutcomeChoice.OnTime));
+        var before = await SnapshotAsync(Probationary);
+
+        var turned = await _bed.SubmitAsync(Probationary, "probation-card", data);
+
+        Assert.Contains("你的角色无权进行此操作", turned.Single(Probationary).Text());
+        Assert.Equal(before, await SnapshotAsync(Probationary));
     }
 
     private static string CardReadingText(System.Text.Json.JsonElement card) => Turned.Decode(card.GetRawText());
