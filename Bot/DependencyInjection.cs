@@ -2,6 +2,7 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<InfoFlows>();
         services.AddSingleton<ReviewFlow>();
         services.AddSingleton<ReviewNotices>();
+        services.AddSingleton<PipelineFlow>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();

@@ -29,6 +29,15 @@ public static class Verbs
     public const string ReportRead = "report.read";
     /// <summary>The mentee confirms or disputes a logged talk (<c>talk</c>, <c>answer</c>).</summary>
     public const string TalkAnswer = "talk.answer";
+    /// <summary>Pipeline (committee only): the card names the person in <c>subject</c> and the stage start it was built for in <c>since</c>, both re-checked.</summary>
+    public const string PipelineDevelopForm = "pipeline.develop.form";
+    public const string PipelineDevelopSubmit = "pipeline.develop.submit";
+    public const string PipelineDefenceForm = "pipeline.defence.form";
+    public const string PipelineDefenceScore = "pipeline.defence.score";
+    public const string PipelineAdmitForm = "pipeline.admit.form";
+    public const string PipelineAdmitSubmit = "pipeline.admit.submit";
+    public const string PipelineProbationForm = "pipeline.probation.form";
+    public const string PipelineProbationSubmit = "pipeline.probation.submit";
 }
 
 public static class CardLimits

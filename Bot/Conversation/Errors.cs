@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
@@ -24,6 +25,19 @@ public static class Errors
         [PolicyCard.ExtensionInput] = "policy.extensionLabel",
         [ReviewCard.CommentInput] = "review.commentLabel",
         [TalkAnswerCard.NoteInput] = "talk.answer.noteLabel",
+        [DevelopmentCard.OpinionsInput] = "pipeline.develop.opinions",
+        [DevelopmentCard.DecidedOnInput] = "pipeline.develop.decidedOn",
+        [DevelopmentCard.FiledOnInput] = "pipeline.develop.filedOn",
+        [DevelopmentCard.Introducer1Input] = "pipeline.develop.introducer1",
+        [DevelopmentCard.Introducer2Input] = "pipeline.develop.introducer2",
+        [DefenceCard.DefenceInput] = "pipeline.defence.defenceMark",
+        [DefenceCard.DailyWorkInput] = "pipeline.defence.dailyWorkMark",
+        [AdmissionCard.MeetingOnInput] = "pipeline.admit.meetingOn",
+        [AdmissionCard.ApprovedOnInput] = "pipeline.admit.approvedOn",
+        [ProbationCard.OutcomeInput] = "pipeline.probation.outcome",
+        [ProbationCard.MeetingOnInput] = "pipeline.probation.meetingOn",
+        [ProbationCard.NewEndInput] = "pipeline.probation.newEnd",
+        [ProbationCard.NoteInput] = "pipeline.probation.note",
     };
 
     public static Reply Refuse(Turn turn, CardDataError error) => new Reply.Refused(Describe(turn, error));

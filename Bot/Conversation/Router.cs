@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
@@ -10,7 +11,7 @@ using BranchBot.Bot.Features.Talks;
 namespace BranchBot.Bot.Conversation;
 
 /// <summary>The one place typed commands and card verbs map to flows.</summary>
-public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy, ReviewFlow reviews)
+public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFlow overdue, InfoFlows info, PolicyFlow policy, ReviewFlow reviews, PipelineFlow pipeline)
 {
     private static readonly Dictionary<string, Command> Phrases = Commands.All
         .SelectMany(e => e.English.Concat(e.SimplifiedChinese).Concat(e.TraditionalChinese).Select(p => (p, e.Command)))
@@ -59,6 +60,14 @@ public sealed partial class Router(ReportFlow reports, TalkFlow talks, OverdueFl
         Verbs.ReportsMine => reviews.MineAsync(turn, cancellationToken),
         Verbs.ReportRead => reviews.ReadAsync(turn, data, cancellationToken),
         Verbs.TalkAnswer => talks.AnswerAsync(turn, data, cancellationToken),
+        Verbs.PipelineDevelopForm => pipeline.DevelopFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineDevelopSubmit => pipeline.DevelopSubmitAsync(turn, data, cancellationToken),
+        Verbs.PipelineDefenceForm => pipeline.DefenceFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineDefenceScore => pipeline.DefenceScoreAsync(turn, data, cancellationToken),
+        Verbs.PipelineAdmitForm => pipeline.AdmitFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineAdmitSubmit => pipeline.AdmitSubmitAsync(turn, data, cancellationToken),
+        Verbs.PipelineProbationForm => pipeline.ProbationFormAsync(turn, data, cancellationToken),
+        Verbs.PipelineProbationSubmit => pipeline.ProbationSubmitAsync(turn, data, cancellationToken),
         _ => Task.FromResult<Reply>(new Reply.Refused(turn.T("error.unknownVerb"))),
     };
 

@@ -1,4 +1,5 @@
 using BranchBot.Domain;
+using BranchBot.Domain.Pipeline;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
@@ -10,8 +11,9 @@ namespace BranchBot.Bot.Reminders;
 public sealed class BranchSnapshot
 {
     private BranchSnapshot(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
-        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today)
+        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today, IReadOnlyList<StageDecision> probationDecisions)
     {
+        ProbationDecisions = probationDecisions;
         Since = since;
         Today = today;
         Branch = branch;
@@ -33,6 +35,8 @@ public sealed class BranchSnapshot
     public ObligationSchedule Schedule { get; }
     /// <summary>The first day whose periods' facts are loaded: the same as a turn's (see <see cref="LoadAsync"/>).</summary>
     public DateOnly Since { get; }
+    /// <summary>Postponements and other outcomes of probations: what moves or closes a probation's end.</summary>
+    public IReadOnlyList<StageDecision> ProbationDecisions { get; }
     /// <summary>The local date the snapshot was loaded for.</summary>
     public DateOnly Today { get; }
 
@@ -57,7 +61,9 @@ public sealed class BranchSnapshot
         var facts = await new FactReader(db).ForBranchAsync(policy, since, today, ct).ConfigureAwait(false);
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today);
+        var probationDecisions = await db.StageDecisions.AsNoTracking()
+            .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions);
     }
 
     /// <summary>The facts of the given people in the snapshot's window, read again (the dispatcher's re-check before sending).</summary>

@@ -86,3 +86,12 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
     public override string Id => JobId;
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.CommitteeSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }
+
+/// <summary>Ahead of each probation's end, the member, their introducers and the committee (daily at the summary time).</summary>
+public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "probation-reminders";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+}

@@ -1,9 +1,11 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Pipeline;
 
 namespace BranchBot.Bot.Reminders;
 
@@ -28,6 +30,8 @@ public static class Steps
     /// <summary>A reminder before an extended due date: its own ledger step, so the reminders sent before the original date do not stand in for it.</summary>
     public static string Remind(int daysBefore, DateOnly extendedDueDate) => FormattableString.Invariant($"remind-{daysBefore}d-{extendedDueDate:yyyyMMdd}");
     public static string Leader(DateOnly day) => FormattableString.Invariant($"leader-{day:yyyy-MM-dd}");
+    /// <summary>A reminder ahead of a probation's end; the end is in the step so that a postponement is reminded anew.</summary>
+    public static string Probation(int daysBefore, DateOnly end) => FormattableString.Invariant($"probation-{daysBefore}d-{end:yyyyMMdd}");
 }
 
 /// <summary>Decides from the policy and the facts what each job owes to whom at an instant. Pure: no clock, no database.</summary>
@@ -121,6 +125,39 @@ public static class ReminderPlanner
         {
             var key = new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.Committee, member.Id);
             groups.Add(new StepGroup([new PlannedReminder(key, dueAt, null, (_, language) => ReminderCommitteeSummaryCard.Build(language, period, rows, total))]));
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// Ahead of each probation's end (<see cref="ProbationRules.ReminderDaysBefore"/>, at <paramref name="at"/>): the
+    /// member (to write the conversion application), their introducers and the committee, once per step. The ledger's
+    /// kind and period are placeholders, as for the summaries: the month of the end.
+    /// </summary>
+    public static IReadOnlyList<StepGroup> ProbationReminders(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    {
+        var branch = state.Branch;
+        var today = branch.LocalDate(asOf);
+        var committee = state.Members.Where(m => m.IsCommittee).ToList();
+        var groups = new List<StepGroup>();
+        foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary))
+        {
+            var (end, decided) = PipelineFlow.ProbationEnd(member, state.ProbationDecisions);
+            if (decided || end < today) continue;
+            var steps = ProbationRules.ReminderDays(member.StageSince, end)
+                .Select(d => (d.DaysBefore, At: branch.ToInstant(d.On.ToDateTime(at))))
+                .Where(d => d.At <= asOf && d.At > asOf.AddDays(-catchUpDays))
+                .ToList();
+            if (steps.Count == 0) continue;
+            var person = new NamedPerson(member.Id, member.Name, member.StudentNumber);
+            var daysLeft = end.DayNumber - today.DayNumber;
+            var recipients = new List<(int Id, ProbationReminderRole Role)> { (member.Id, ProbationReminderRole.Member) };
+            recipients.AddRange(member.Mentors.Select(m => m.MentorId).Distinct().Select(id => (id, ProbationReminderRole.Introducer)));
+            recipients.AddRange(committee.Where(c => recipients.All(r => r.Id != c.Id)).Select(c => (c.Id, ProbationReminderRole.Committee)));
+            var period = Period.Containing(Cadence.Monthly, end);
+            foreach (var (id, role) in recipients)
+                groups.Add(new StepGroup([.. steps.Select(s => new PlannedReminder(new ReminderKey(id, ObligationKind.ThoughtReport, period, Steps.Probation(s.DaysBefore, end), member.Id), s.At, null,
+                    (_, language) => ProbationCard.Reminder(language, role, person, end, daysLeft)))]));
         }
         return groups;
     }

@@ -17,7 +17,7 @@ public static class ReminderRegistration
     public const string Cron = "0 * * * *";
 
     public static readonly IReadOnlyList<string> JobIds =
-        [MonthlyRemindersJob.JobId, QuarterlyRemindersJob.JobId, OverdueNoticesJob.JobId, LeaderSummariesJob.JobId, CommitteeSummaryJob.JobId];
+        [MonthlyRemindersJob.JobId, QuarterlyRemindersJob.JobId, OverdueNoticesJob.JobId, LeaderSummariesJob.JobId, CommitteeSummaryJob.JobId, ProbationRemindersJob.JobId];
 
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +34,7 @@ public static class ReminderRegistration
         AddJob<OverdueNoticesJob>(services);
         AddJob<LeaderSummariesJob>(services);
         AddJob<CommitteeSummaryJob>(services);
+        AddJob<ProbationRemindersJob>(services);
 
         services.AddHangfire((sp, hangfire) =>
         {
@@ -85,6 +86,7 @@ public static class ReminderRegistration
             recurring.AddOrUpdate<OverdueNoticesJob>(OverdueNoticesJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             recurring.AddOrUpdate<LeaderSummariesJob>(LeaderSummariesJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             recurring.AddOrUpdate<CommitteeSummaryJob>(CommitteeSummaryJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
+            recurring.AddOrUpdate<ProbationRemindersJob>(ProbationRemindersJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             if (options.Value.CatchUpOnStart)
             {
                 // The ledger knows what was sent; a run now sends only the latest missed step of each reminder.

@@ -1,4 +1,5 @@
 using BranchBot.Domain;
+using BranchBot.Domain.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,6 +25,8 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<BranchSetting> BranchSettings => Set<BranchSetting>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
+    public DbSet<StageDecision> StageDecisions => Set<StageDecision>();
+    public DbSet<DefenceScore> DefenceScores => Set<DefenceScore>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

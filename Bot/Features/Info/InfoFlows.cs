@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Localization;
@@ -87,7 +88,8 @@ public sealed class InfoFlows
             .ToList();
         var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
         var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        var pipeline = await PipelineFlow.SectionAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 
     public static Reply LanguageChoice(Turn turn) =>

@@ -1,6 +1,7 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
@@ -8,6 +9,7 @@ using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Pipeline;
 
 namespace BranchBot.Bot.Tests.Cards;
 
@@ -21,6 +23,23 @@ public static class CardCatalogForTests
 
     public static readonly IReadOnlyList<Entry> All =
     [
+        new("pipeline-develop", (lang, text) => DevelopmentCard.Build(lang, new DevelopmentView(new NamedPerson(7, text, "2025001"), text, new DateOnly(2025, 11, 19), true),
+            [new NamedPerson(8, text, "T001"), new NamedPerson(9, text, "T002"), new NamedPerson(10, "孙书记", "2022001")], new DateOnly(2026, 11, 19), "card-d")),
+        new("pipeline-defence", (lang, text) => DefenceCard.Build(lang, new DefenceView(new NamedPerson(7, text, "2025003"), new DateOnly(2026, 5, 1),
+            DefenceScoring.Result([new(80, 90), new(85, 72)]), new DefenceMarks(80, 90)), "card-s")),
+        new("pipeline-defence-first", (lang, text) => DefenceCard.Build(lang, new DefenceView(new NamedPerson(7, text, "2025003"), new DateOnly(2026, 5, 1), DefenceScoring.Result([]), null), "card-s0")),
+        new("pipeline-admit", (lang, text) => AdmissionCard.Build(lang, new DefenceView(new NamedPerson(7, text, "2025003"), new DateOnly(2026, 5, 1),
+            DefenceScoring.Result([new(80, 90), new(85, 72), new(60, 70)]), null), new DateOnly(2026, 11, 19), "card-a")),
+        new("pipeline-done", (lang, text) => DevelopmentCard.Done(lang, Markdown.Escape(text))),
+        new("pipeline-summary-section", (lang, text) => new AdaptiveCard([.. PipelineSection.Build(lang,
+            new PipelineList(7, [.. Enumerable.Range(1, 5).Select(i => new PipelinePerson(new NamedPerson(i, text, "2025" + i), text, new DateOnly(2025, 11, 19)) { NoEvaluationYet = i % 2 == 0 })]),
+            new PipelineList(1, [new PipelinePerson(new NamedPerson(9, text, "2025009"), text, new DateOnly(2026, 5, 1)) { Scorers = 2 }]))])),
+        new("pipeline-probation", (lang, text) => ProbationCard.Build(lang, new ProbationView(new NamedPerson(7, text, "2024001"), new DateOnly(2025, 11, 12), new DateOnly(2026, 11, 12)), new DateOnly(2026, 11, 19), "card-p")),
+        new("pipeline-probation-reminder-member", (lang, text) => ProbationCard.Reminder(lang, ProbationReminderRole.Member, new NamedPerson(7, text, "2024001"), new DateOnly(2027, 6, 1), 30)),
+        new("pipeline-probation-reminder-introducer", (lang, text) => ProbationCard.Reminder(lang, ProbationReminderRole.Introducer, new NamedPerson(7, text, "2024001"), new DateOnly(2027, 6, 1), 30)),
+        new("pipeline-probation-reminder-committee", (lang, text) => ProbationCard.Reminder(lang, ProbationReminderRole.Committee, new NamedPerson(7, text, "2024001"), new DateOnly(2027, 6, 1), 7)),
+        new("pipeline-summary-probations", (lang, text) => new AdaptiveCard([.. PipelineSection.Build(lang, PipelineList.None, PipelineList.None,
+            new PipelineList(2, [new PipelinePerson(new NamedPerson(7, text, "2024001"), text, new DateOnly(2026, 11, 12)), new PipelinePerson(new NamedPerson(8, "周六", "2024002"), "第一小组", new DateOnly(2027, 1, 2))]))])),
         new("policy", (lang, text) => PolicyCard.Build(lang, Policy.Default, 3, new PolicyLastChange(text, new DateTime(2026, 11, 19, 10, 5, 0)), "card-r")),
         new("policy-never-changed", (lang, _) => PolicyCard.Build(lang, Policy.Default, 0, null, "card-r0")),
         new("help-all", (lang, _) => HelpCard.Build(lang, HelpSections.Student | HelpSections.Mentor | HelpSections.GroupLeader | HelpSections.Committee)),

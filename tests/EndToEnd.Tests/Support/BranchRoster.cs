@@ -35,14 +35,14 @@ public static class BranchRoster
         .AppendLine(Row("2024001", Probationary, SecondGroup, "预备党员", "2026-06-01", "", ""))
         .ToString();
 
-    /// Sets the tracking start and imports <see cref="Csv"/> through the bot's own CLI before the web host starts.
-    public static void Configure(BotOptions bot)
+    /// Sets the tracking start and imports <paramref name="csv"/> (default <see cref="Csv"/>) through the bot's own CLI before the web host starts.
+    public static void Configure(BotOptions bot, string? csv = null)
     {
         bot.Environment["Branch__TrackingStartsOn"] = TrackingStartsOn;
         bot.BeforeStart = async process =>
         {
             var file = Path.Combine(process.DataDir, "roster.csv");
-            await File.WriteAllTextAsync(file, Csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await File.WriteAllTextAsync(file, csv ?? Csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
             var result = await process.RunCommandAsync("roster", "import", file);
             if (result.ExitCode != 0)
             {
@@ -50,6 +50,10 @@ public static class BranchRoster
             }
         };
     }
+
+    /// <see cref="Csv"/> with the student an activist for exactly a year on the bot's clock (26 November 2026), so eligible to become a development target.
+    public static string EligibleStudentCsv => Csv.Replace(Row("2025001", Student, FirstGroup, "积极分子", "2026-03-15", "2019001", ""),
+        Row("2025001", Student, FirstGroup, "积极分子", "2025-11-26", "2019001", ""), StringComparison.Ordinal);
 
     private static string Row(string number, PlaygroundUser person, string group, string stage, string since, string mentors, string roles) =>
         string.Join(',', number, person.Name, person.Email, group, stage, since, mentors, roles);
