@@ -1,10 +1,6 @@
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
-using BranchBot.Bot.Features.Overdue;
-using BranchBot.Bot.Features.Reports;
-using BranchBot.Bot.Features.Rules;
-using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -48,11 +44,8 @@ public static class DependencyInjection
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<SpeakerResolver>();
         services.AddSingleton<BranchState>();
-        services.AddSingleton<ReportFlow>();
-        services.AddSingleton<TalkFlow>();
-        services.AddSingleton<OverdueFlow>();
-        services.AddSingleton<PolicyFlow>();
-        services.AddSingleton<InfoFlows>();
+        foreach (var flow in Features.Features.All.SelectMany(f => f.Flows).Distinct()) services.TryAddSingleton(flow);
+        services.TryAddSingleton<InfoFlows>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
