@@ -38,13 +38,20 @@ public sealed class ProactiveSender(
     {
         var user = await FindAsync(memberId, cancellationToken).ConfigureAwait(false);
         if (Refuse(user) is { } refused) return refused;
-        var activity = Activity(card, null);
+        var activity = Activity(card.ToAttachment(), null);
         activity.Id = activityId;
         return await WithRetriesAsync(user!, turn => turn.UpdateActivityAsync(activity, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends to an already loaded <see cref="TeamsUser"/> (null: the person has none), creating the 1:1 chat if it is missing.</summary>
-    public async Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken) =>
+        SendAsync(user, card?.ToAttachment(), text, cancellationToken);
+
+    /// <summary>Sends a card already rendered to JSON: a message a turn queued in the ledger.</summary>
+    public Task<DeliveryOutcome> SendRenderedAsync(TeamsUser? user, string? cardJson, string? text, CancellationToken cancellationToken) =>
+        SendAsync(user, cardJson is null ? null : CardAttachment.FromJson(cardJson), text, cancellationToken);
+
+    private async Task<DeliveryOutcome> SendAsync(TeamsUser? user, Attachment? card, string? text, CancellationToken cancellationToken)
     {
         if (card is null && string.IsNullOrEmpty(text)) throw new ArgumentException("Nothing to send.", nameof(text));
         if (Refuse(user) is { } refused) return refused;
@@ -70,9 +77,9 @@ public sealed class ProactiveSender(
         return await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId == memberId).OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }
 
-    private static Activity Activity(AdaptiveCard? card, string? text)
+    private static Activity Activity(Attachment? card, string? text)
     {
-        var activity = card is null ? MessageFactory.Text(text) : MessageFactory.Attachment(card.ToAttachment(), text);
+        var activity = card is null ? MessageFactory.Text(text) : MessageFactory.Attachment(card, text);
         return (Activity)activity;
     }
 

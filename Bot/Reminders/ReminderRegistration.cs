@@ -25,6 +25,8 @@ public static class ReminderRegistration
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<DeliveryWorker>();
         services.AddSingleton<ReminderDispatcher>();
         AddJob<MonthlyRemindersJob>(services);
         AddJob<QuarterlyRemindersJob>(services);
@@ -43,6 +45,7 @@ public static class ReminderRegistration
         {
             services.AddHangfireServer(server => server.WorkerCount = 2);
             services.AddHostedService<ReminderSchedule>();
+            services.AddHostedService<DeliveryWorkerService>();
         }
         return services;
     }
