@@ -2,6 +2,7 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Hosting;
+using BranchBot.Bot.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -12,6 +13,7 @@ namespace BranchBot.Bot;
 
 public static class DependencyInjection
 {
+    /// <summary>The one composition root of Bot: the platform (options, clock, SDK adapter, handler), the features' flows and router, delivery and the reminder jobs.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
@@ -34,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var stock = sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>();
-            return sp.GetRequiredService<IOptions<BotOptions>>().Value.Benchmark.UseStockConnectorFactory
+            return BenchmarkOptions.From(sp.GetRequiredService<IConfiguration>()) is { UseStockConnectorFactory: true }
                 ? stock
                 : new CachingBotFrameworkAuthentication(stock, sp.GetRequiredService<ConnectorClientCache>());
         });
@@ -49,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
+
+        services.AddDelivery(configuration);
+        services.AddReminders(configuration);
         return services;
     }
 
@@ -62,6 +67,7 @@ public static class DependencyInjection
                 statusCode: database.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapReminders();
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace BranchBot.Bot.Delivery;
 public sealed class DeliveryWorker(
     IDbContextFactory<BranchDbContext> databases,
     ProactiveSender sender,
-    IOptions<ReminderOptions> options,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliveryWorker> logger)
 {

@@ -21,14 +21,14 @@ public sealed class ProactiveSender(
     IConfiguration configuration,
     IDbContextFactory<BranchDbContext> databases,
     SendRateLimiter limiter,
-    IOptions<ReminderOptions> options,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<ProactiveSender> logger) : IProactiveSender
 {
     public const string NoTeamsUser = "NoTeamsUser";
     private const string TeamsChannel = "msteams";
 
-    private readonly ReminderOptions _options = options.Value;
+    private readonly DeliveryOptions _options = options.Value;
     private readonly string _appId = configuration["MicrosoftAppId"] ?? string.Empty;
 
     public async Task<DeliveryOutcome> SendAsync(int memberId, AdaptiveCard? card, string? text, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Reminders;
 
-/// <summary>The reminder jobs, their schedule, the proactive sender and the Hangfire dashboard, registered in one place.</summary>
+/// <summary>The reminder jobs, their schedule and the Hangfire dashboard, registered in one place (called from <c>AddBot</c>).</summary>
 public static class ReminderRegistration
 {
     /// <summary>Every job runs hourly in the branch's time zone; each decides from the ledger what is due, so an hour is the latest a step goes out.</summary>
@@ -22,11 +22,6 @@ public static class ReminderRegistration
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
-        services.AddSingleton<SendRateLimiter>();
-        services.AddSingleton<ProactiveSender>();
-        services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
-        services.AddSingleton<DeliverySignal>();
-        services.AddSingleton<DeliveryWorker>();
         services.AddSingleton<ReminderDispatcher>();
         AddJob<MonthlyRemindersJob>(services);
         AddJob<QuarterlyRemindersJob>(services);
@@ -45,7 +40,6 @@ public static class ReminderRegistration
         {
             services.AddHangfireServer(server => server.WorkerCount = 2);
             services.AddHostedService<ReminderSchedule>();
-            services.AddHostedService<DeliveryWorkerService>();
         }
         return services;
     }
