@@ -1,13 +1,9 @@
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Info;
-using BranchBot.Bot.Features.Overdue;
-using BranchBot.Bot.Features.Pipeline;
-using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Reviews;
-using BranchBot.Bot.Features.Rules;
-using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Hosting;
+using BranchBot.Bot.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -18,6 +14,7 @@ namespace BranchBot.Bot;
 
 public static class DependencyInjection
 {
+    /// <summary>The one composition root of Bot: the platform (options, clock, SDK adapter, handler), the features' flows and router, delivery and the reminder jobs.</summary>
     public static IServiceCollection AddBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateOnStart();
@@ -41,7 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var stock = sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>();
-            return sp.GetRequiredService<IOptions<BotOptions>>().Value.Benchmark.UseStockConnectorFactory
+            return BenchmarkOptions.From(sp.GetRequiredService<IConfiguration>()) is { UseStockConnectorFactory: true }
                 ? stock
                 : new CachingBotFrameworkAuthentication(stock, sp.GetRequiredService<ConnectorClientCache>());
         });
@@ -51,17 +48,15 @@ public static class DependencyInjection
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<SpeakerResolver>();
         services.AddSingleton<BranchState>();
-        services.AddSingleton<ReportFlow>();
-        services.AddSingleton<TalkFlow>();
-        services.AddSingleton<OverdueFlow>();
-        services.AddSingleton<PolicyFlow>();
-        services.AddSingleton<InfoFlows>();
-        services.AddSingleton<ReviewFlow>();
+        foreach (var flow in Features.Features.All.SelectMany(f => f.Flows).Distinct()) services.TryAddSingleton(flow);
+        services.TryAddSingleton<InfoFlows>();
         services.AddSingleton<ReviewNotices>();
-        services.AddSingleton<PipelineFlow>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
+
+        services.AddDelivery(configuration);
+        services.AddReminders(configuration);
         return services;
     }
 
@@ -69,6 +64,7 @@ public static class DependencyInjection
     {
         app.MapBranchBotHealthChecks();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapReminders();
         return app;
     }
 

@@ -1,6 +1,5 @@
 using BranchBot.Bot;
 using BranchBot.Bot.Cli;
-using BranchBot.Bot.Reminders;
 using BranchBot.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = BranchBot.Bot.DependencyInjection.ContentRoot(args) });
@@ -9,7 +8,6 @@ builder.WebHost.UseDefaultUrl(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddBot(builder.Configuration);
-builder.Services.AddReminders(builder.Configuration);
 
 var app = builder.Build();
 if (await Cli.TryRunAsync(args, app.Services, CancellationToken.None) is { } exitCode)
@@ -19,7 +17,6 @@ if (await Cli.TryRunAsync(args, app.Services, CancellationToken.None) is { } exi
 
 await app.Services.MigrateDatabaseAsync(CancellationToken.None);
 app.MapBot();
-app.MapReminders();
 await app.RunAsync();
 return 0;
 

@@ -14,6 +14,13 @@ public static class CardAttachment
         Content = JObject.Parse(card.ToJson()),
     };
 
+    /// <summary>A card rendered earlier by <see cref="AdaptiveCard.ToJson()"/> (a queued message), as an attachment.</summary>
+    public static Attachment FromJson(string cardJson) => new()
+    {
+        ContentType = AdaptiveCard.ContentType,
+        Content = JObject.Parse(cardJson),
+    };
+
     /// <summary>The reply to an <c>adaptiveCard/action</c> invoke (Action.Execute): replace the card with this one.</summary>
     public static AdaptiveCardInvokeResponse ToInvokeResponse(this AdaptiveCard card) => new()
     {

@@ -1,4 +1,3 @@
-using BranchBot.Bot.Features.Reports;
 namespace BranchBot.Bot.Cards;
 
 /// <summary>Every verb our cards send. The router maps these to handlers; anything else is "error.unknownVerb".</summary>

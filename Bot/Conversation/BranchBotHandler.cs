@@ -27,7 +27,7 @@ public sealed class BranchBotHandler(
         using var metered = BranchBotTelemetry.StartTurn(turnContext.Activity);
         var activity = turnContext.Activity;
         var isCard = activity.Value is not null;
-        var typed = !isCard && Router.Match(activity.Text) is not null ? LanguageDetector.FromTypedText(activity.Text) : null;
+        var typed = !isCard && Router.Match(activity.Text) is not null ? Commands.LanguageOf(activity.Text) : null;
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var speaker = await speakers.ResolveAsync(turnContext, db, typed, cancellationToken);

@@ -22,14 +22,14 @@ public sealed class ProactiveSender(
     IConfiguration configuration,
     IDbContextFactory<BranchDbContext> databases,
     SendRateLimiter limiter,
-    IOptions<ReminderOptions> options,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<ProactiveSender> logger) : IProactiveSender
 {
     public const string NoTeamsUser = "NoTeamsUser";
     private const string TeamsChannel = "msteams";
 
-    private readonly ReminderOptions _options = options.Value;
+    private readonly DeliveryOptions _options = options.Value;
     private readonly string _appId = configuration["MicrosoftAppId"] ?? string.Empty;
 
     public async Task<DeliveryOutcome> SendAsync(int memberId, AdaptiveCard? card, string? text, CancellationToken cancellationToken) =>
@@ -42,7 +42,14 @@ public sealed class ProactiveSender(
     }
 
     /// <summary>Sends to an already loaded <see cref="TeamsUser"/> (null: the person has none), creating the 1:1 chat if it is missing.</summary>
-    public async Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    public Task<DeliveryOutcome> SendAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken) =>
+        SendAsync(user, card?.ToAttachment(), text, cancellationToken);
+
+    /// <summary>Sends a card already rendered to JSON: a message a turn queued in the ledger.</summary>
+    public Task<DeliveryOutcome> SendRenderedAsync(TeamsUser? user, string? cardJson, string? text, CancellationToken cancellationToken) =>
+        SendAsync(user, cardJson is null ? null : CardAttachment.FromJson(cardJson), text, cancellationToken);
+
+    private async Task<DeliveryOutcome> SendAsync(TeamsUser? user, Attachment? card, string? text, CancellationToken cancellationToken)
     {
         using var span = BranchBotTelemetry.Source.StartActivity("BranchBot send");
         return BranchBotTelemetry.Sent(await SendOnceAsync(user, card, text, cancellationToken).ConfigureAwait(false), span);
@@ -52,12 +59,12 @@ public sealed class ProactiveSender(
     {
         var user = await FindAsync(memberId, cancellationToken).ConfigureAwait(false);
         if (Refuse(user) is { } refused) return refused;
-        var activity = Activity(card, null);
+        var activity = Activity(card.ToAttachment(), null);
         activity.Id = activityId;
         return await WithRetriesAsync(user!, turn => turn.UpdateActivityAsync(activity, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DeliveryOutcome> SendOnceAsync(TeamsUser? user, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    private async Task<DeliveryOutcome> SendOnceAsync(TeamsUser? user, Attachment? card, string? text, CancellationToken cancellationToken)
     {
         if (card is null && string.IsNullOrEmpty(text)) throw new ArgumentException("Nothing to send.", nameof(text));
         if (Refuse(user) is { } refused) return refused;
@@ -83,9 +90,9 @@ public sealed class ProactiveSender(
         return await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId == memberId).OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
     }
 
-    private static Activity Activity(AdaptiveCard? card, string? text)
+    private static Activity Activity(Attachment? card, string? text)
     {
-        var activity = card is null ? MessageFactory.Text(text) : MessageFactory.Attachment(card.ToAttachment(), text);
+        var activity = card is null ? MessageFactory.Text(text) : MessageFactory.Attachment(card, text);
         return (Activity)activity;
     }
 

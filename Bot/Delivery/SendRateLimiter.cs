@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using BranchBot.Bot.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Delivery;
 
 /// <summary>
-/// Spaces proactive sends evenly: at most <see cref="ReminderOptions.TenantMessagesPerSecond"/> per tenant and
-/// <see cref="ReminderOptions.ConversationMessagesPerSecond"/> per conversation, per process. Each caller reserves the
+/// Spaces proactive sends evenly: at most <see cref="DeliveryOptions.TenantMessagesPerSecond"/> per tenant and
+/// <see cref="DeliveryOptions.ConversationMessagesPerSecond"/> per conversation, per process. Each caller reserves the
 /// next free slot, so a fan-out runs at the ceiling without bursts that Teams would answer with 429. Pacing is
 /// wall-clock time on purpose: a test's fake clock must not stall real HTTP traffic.
 /// </summary>
@@ -18,7 +17,7 @@ public sealed class SendRateLimiter
     private readonly long _tenantInterval;
     private readonly long _conversationInterval;
 
-    public SendRateLimiter(IOptions<ReminderOptions> options)
+    public SendRateLimiter(IOptions<DeliveryOptions> options)
     {
         _tenantInterval = (long)(Stopwatch.Frequency / options.Value.TenantMessagesPerSecond);
         _conversationInterval = (long)(Stopwatch.Frequency / options.Value.ConversationMessagesPerSecond);

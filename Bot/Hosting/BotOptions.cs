@@ -19,17 +19,22 @@ public sealed class BotOptions
 
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
-    public BenchmarkOptions Benchmark { get; set; } = new();
-
     internal bool AllowsTenant(string? tenantId) =>
         AllowedTenants.Length == 0
         || (tenantId is not null && AllowedTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
 }
 
-/// <summary>Used only by benchmarks/LoadBench to measure the SDK's stock per-turn connector path.</summary>
+/// <summary>
+/// Section "Benchmark", set only by benchmarks/LoadBench (to measure the SDK's stock per-turn connector path) and
+/// never part of the bot's own options: read once, when the authentication is built, and absent in production.
+/// </summary>
 public sealed class BenchmarkOptions
 {
+    public const string Section = "Benchmark";
+
     public bool UseStockConnectorFactory { get; set; }
+
+    public static BenchmarkOptions? From(IConfiguration configuration) => configuration.GetSection(Section).Get<BenchmarkOptions>();
 }
 
 internal sealed class BotOptionsValidator(IConfiguration configuration) : IValidateOptions<BotOptions>

@@ -20,10 +20,10 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddBranchBotHealthChecks(this IServiceCollection services)
     {
-        services.TryAddSingleton<DeliveryWorker>();
+        services.TryAddSingleton<JobServerIdentity>();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<DeliveryWorkerHealthCheck>("delivery", tags: [Ready]);
+            .AddCheck<JobServerHealthCheck>("delivery", tags: [Ready]);
         return services;
     }
 
@@ -68,13 +68,13 @@ internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCh
 }
 
 /// <summary>The name this process's Hangfire server announces, so that readiness finds its own among all the servers sharing the storage.</summary>
-public sealed class DeliveryWorker
+public sealed class JobServerIdentity
 {
     public string ServerName { get; } = $"branchbot-{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 }
 
 /// <summary>Reminders are on, so this process's Hangfire server must be announced in the job storage and heartbeating.</summary>
-internal sealed class DeliveryWorkerHealthCheck(IServiceProvider services, DeliveryWorker worker, IOptions<ReminderOptions> reminders) : IHealthCheck
+internal sealed class JobServerHealthCheck(IServiceProvider services, JobServerIdentity jobServer, IOptions<ReminderOptions> reminders) : IHealthCheck
 {
     // Hangfire beats every 30 s by default; two missed beats and the server is taken for stuck.
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(75);
@@ -84,7 +84,7 @@ internal sealed class DeliveryWorkerHealthCheck(IServiceProvider services, Deliv
         if (!reminders.Value.Enabled)
             return Task.FromResult(HealthCheckResult.Healthy("disabled (Reminders:Enabled=false): this instance sends nothing on its own"));
         var server = services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers()
-            .FirstOrDefault(s => s.Name.StartsWith(worker.ServerName, StringComparison.OrdinalIgnoreCase));
+            .FirstOrDefault(s => s.Name.StartsWith(jobServer.ServerName, StringComparison.OrdinalIgnoreCase));
         if (server is null)
             return Task.FromResult(HealthCheckResult.Unhealthy("not running: this process's job server is not announced in the job storage"));
         // Hangfire stamps heartbeats with the real clock, whatever clock the branch runs on.

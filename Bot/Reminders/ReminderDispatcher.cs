@@ -29,7 +29,7 @@ public sealed record SweepResult(string JobId, DateTimeOffset AsOf, int Planned,
 public sealed class ReminderDispatcher(
     IDbContextFactory<BranchDbContext> databases,
     ProactiveSender sender,
-    IOptions<ReminderOptions> options,
+    IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
@@ -39,7 +39,7 @@ public sealed class ReminderDispatcher(
     public const string NowReachableNote = "had no Teams chat when due; sent once they opened one";
 
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
-    private readonly ReminderOptions _options = options.Value;
+    private readonly DeliveryOptions _options = options.Value;
 
     public async Task<SweepResult> DispatchAsync(string jobId, DateTimeOffset asOf, BranchSnapshot state, IReadOnlyList<StepGroup> groups, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Summary;
+using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
@@ -183,10 +184,10 @@ public static class ReminderPlanner
         switch (DutyCards.FormFor(o.Kind))
         {
             case DutyForm.Report:
-                return (cardId, language) => ReminderCard.Report(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), today);
+                return (cardId, language) => ReportReminderCard.Build(language, new ReportForm(o.Kind, o.Period, o.DueDate, cardId, o.Rule.MinLength), today);
             case DutyForm.Talk:
                 var mentee = state.MembersById.TryGetValue(o.SubjectId, out var m) ? m : null;
-                return (cardId, language) => ReminderCard.Talk(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, today);
+                return (cardId, language) => TalkReminderCard.Build(language, o.Period, o.DueDate, mentee?.Name ?? "?", mentee?.StudentNumber ?? "", cardId, today);
             default:
                 throw new InvalidOperationException($"A {o.Kind} has no reminder card: it is not reminded one by one.");
         }

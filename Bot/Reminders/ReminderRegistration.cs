@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Reminders;
 
-/// <summary>The reminder jobs, their schedule, the proactive sender and the Hangfire dashboard, registered in one place.</summary>
+/// <summary>The reminder jobs, their schedule and the Hangfire dashboard, registered in one place (called from <c>AddBot</c>).</summary>
 public static class ReminderRegistration
 {
     /// <summary>Every job runs hourly in the branch's time zone; each decides from the ledger what is due, so an hour is the latest a step goes out.</summary>
@@ -24,10 +24,7 @@ public static class ReminderRegistration
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
 
-        services.TryAddSingleton<DeliveryWorker>();
-        services.AddSingleton<SendRateLimiter>();
-        services.AddSingleton<ProactiveSender>();
-        services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
+        services.TryAddSingleton<JobServerIdentity>();
         services.AddSingleton<ReminderDispatcher>();
         AddJob<MonthlyRemindersJob>(services);
         AddJob<QuarterlyRemindersJob>(services);
@@ -45,7 +42,7 @@ public static class ReminderRegistration
         });
         if (configuration.GetValue(ReminderOptions.Section + ":" + nameof(ReminderOptions.Enabled), true))
         {
-            services.AddHangfireServer((sp, server) => { server.WorkerCount = 2; server.ServerName = sp.GetRequiredService<DeliveryWorker>().ServerName; });
+            services.AddHangfireServer((sp, server) => { server.WorkerCount = 2; server.ServerName = sp.GetRequiredService<JobServerIdentity>().ServerName; });
             services.AddHostedService<ReminderSchedule>();
         }
         return services;

@@ -88,4 +88,8 @@ public sealed class ReminderDelivery
     // Why a row ended as it did, or "resent after interrupted claim" when a claim outlived its lease and the
     // message was sent again: only such rows can have reached the person twice.
     public string? Note { get; set; }
+    // A message queued inside a person's turn (a nudge, a notice, a decision card), already built in the
+    // recipient's language, with what to queue next if it cannot be delivered; sent by the delivery worker.
+    // Null for the reminder jobs' rows, which their job builds when it sends them.
+    public string? Message { get; set; }
 }

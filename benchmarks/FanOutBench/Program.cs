@@ -41,9 +41,9 @@ static async Task RunAsync(int people, double ceiling, int tenantLimit, int conv
             ["Branch:TimeZone"] = "Asia/Shanghai",
             ["Branch:TrackingStartsOn"] = "2026-11-01",
             ["Reminders:Enabled"] = "false",
-            ["Reminders:TenantMessagesPerSecond"] = ceiling.ToString(CultureInfo.InvariantCulture),
-            ["Reminders:MaxConcurrentSends"] = "64",
-            ["Reminders:ClaimBatchSize"] = "100",
+            ["Delivery:TenantMessagesPerSecond"] = ceiling.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:MaxConcurrentSends"] = "64",
+            ["Delivery:ClaimBatchSize"] = "100",
         };
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -105,7 +105,6 @@ static void Compose(IServiceCollection services, IConfiguration configuration)
 {
     services.AddInfrastructure(configuration);
     services.AddBot(configuration);
-    services.AddReminders(configuration);
 }
 
 int Option(string name, int fallback) => OptionText(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;

@@ -46,7 +46,7 @@ internal sealed class BotProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["MicrosoftAppId"] = "";
-        start.Environment["Bot__Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
+        start.Environment["Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

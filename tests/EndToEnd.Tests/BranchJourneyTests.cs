@@ -118,7 +118,7 @@ public sealed class BranchJourneyTests(BranchJourneyFixture fixture) : IClassFix
 
         var studentMark = window.Playground.Chat.Count;
         var clicked = await browser.ClickAsync(row, "提醒");
-        await browser.WaitForBotTextAsync($"已提醒{student.Name}。");
+        await browser.WaitForBotTextAsync($"对{student.Name}的提醒已排队，马上发出。");
         await browser.ScreenshotAsync("leader-nudged");
 
         var nudge = await window.Playground.WaitForBotMessageAsync(

@@ -1,8 +1,5 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
-using BranchBot.Bot.Features.Pipeline;
-using BranchBot.Bot.Features.Roster;
-using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Queries;
@@ -10,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Info;
 
-/// <summary>Read-only answers: help by role, my status, the committee's branch summary, the language choice.</summary>
+/// <summary>Read-only answers: help by role, my status, the language choice.</summary>
 public sealed class InfoFlows
 {
     public async Task<Reply> HelpAsync(Turn turn, bool notUnderstood, CancellationToken cancellationToken)
@@ -73,23 +70,6 @@ public sealed class InfoFlows
             var last = talks.Where(t => t.MenteeId == p.Id).OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).FirstOrDefault();
             return new MenteeLine(p.Name, assignments.First(a => a.MenteeId == p.Id).Kind, Countdown.Of(p, turn.Today), last?.Date, last?.Answer);
         })];
-    }
-
-    public async Task<Reply> SummaryAsync(Turn turn, CancellationToken cancellationToken)
-    {
-        if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
-        var schedule = await ScheduleLoading.LoadAsync(turn, null, cancellationToken);
-        var groups = await turn.Db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
-        var byGroup = schedule.Members.Values.ToLookup(m => m.GroupId);
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        var previous = current.Previous();
-        List<GroupRow> Rows(Period period) => groups
-            .Select(g => new GroupRow(g.Name, schedule.CompletionOf(byGroup[g.Id], period, turn.Now)))
-            .ToList();
-        var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
-        var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
-        var pipeline = await PipelineFlow.SectionAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 
     public static Reply LanguageChoice(Turn turn) =>

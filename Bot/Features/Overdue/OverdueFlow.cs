@@ -16,7 +16,7 @@ namespace BranchBot.Bot.Features.Overdue;
 /// both): who is overdue or due soon, a page at a time, nudge one or the page, excuse with a reason, and this
 /// period's handed-in reports.
 /// </summary>
-public sealed class OverdueFlow(IProactiveSender sender)
+public sealed class OverdueFlow(DeliverySignal delivery)
 {
     public async Task<Reply> ShowAsync(Turn turn, CardData? data, CancellationToken cancellationToken)
     {
@@ -71,10 +71,11 @@ public sealed class OverdueFlow(IProactiveSender sender)
         if (person is null) return new Reply.Refused(turn.T("overdue.nothingForPerson", Markdown.Escape(name)));
 
         var outcome = await NudgeOneAsync(turn, person, cardId, cancellationToken);
+        if (outcome == NudgeOutcome.Queued) delivery.Wake();
         return outcome switch
         {
-            null => new Reply.Refused(turn.T("error.duplicate")),
-            DeliveryResult.Sent => Reply.Say(turn.T("overdue.nudged", Markdown.Escape(name))),
+            NudgeOutcome.Duplicate => new Reply.Refused(turn.T("error.duplicate")),
+            NudgeOutcome.Queued => Reply.Say(turn.T("overdue.nudged", Markdown.Escape(name))),
             _ => Reply.Say(turn.T("overdue.unreachable", Markdown.Escape(name))),
         };
     }
@@ -88,20 +89,21 @@ public sealed class OverdueFlow(IProactiveSender sender)
         // The people on the card's page: "Nudge all" says how many, and never fans out to a whole branch at once.
         var people = (await OpenByPersonAsync(turn, await ViewAsync(turn, scope, cancellationToken), cancellationToken))
             .Skip((page - 1) * OverdueListCard.PageSize).Take(OverdueListCard.PageSize).ToList();
-        var sent = 0;
+        var queued = 0;
         var unreachable = new List<OverduePerson>();
         var duplicates = 0;
         foreach (var person in people)
         {
             switch (await NudgeOneAsync(turn, person, cardId, cancellationToken))
             {
-                case null: duplicates++; break;
-                case DeliveryResult.Sent: sent++; break;
+                case NudgeOutcome.Duplicate: duplicates++; break;
+                case NudgeOutcome.Queued: queued++; break;
                 default: unreachable.Add(person); break;
             }
         }
-        if (sent == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
-        var text = Texts.Default.Count(turn.Language, "overdue.nudgedAll", sent);
+        if (queued > 0) delivery.Wake();
+        if (queued == 0 && unreachable.Count == 0 && duplicates > 0) return new Reply.Refused(turn.T("error.duplicate"));
+        var text = Texts.Default.Count(turn.Language, "overdue.nudgedAll", queued);
         if (unreachable.Count > 0)
         {
             var names = PersonNames.Distinct(turn.Language, unreachable.Select(p => new NamedPerson(p.MemberId, p.Name, p.StudentNumber)));
@@ -136,6 +138,8 @@ public sealed class OverdueFlow(IProactiveSender sender)
             return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, obligation.Period)));
 
         turn.Db.Excuses.Add(new Excuse(obligation.OwnerId, obligation.SubjectId, obligation.Kind, obligation.Period, reason!, turn.Member.Id, turn.Now));
+        // The notice is queued with the excuse, in one save: it exists exactly when the excuse does.
+        var told = await QueueExcusedNoticeAsync(turn, obligation, schedule, reason!, cancellationToken);
         try
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
@@ -147,7 +151,7 @@ public sealed class OverdueFlow(IProactiveSender sender)
             return await AlreadyExcusedAsync(turn, obligation, cancellationToken);
         }
 
-        var told = await TellExcusedAsync(turn, obligation, schedule, reason!, cancellationToken);
+        if (told) delivery.Wake();
         var text = turn.T("overdue.excused", Markdown.Escape(owner.Name), Formats.Kind(turn.Language, obligation.Kind), Formats.Period(turn.Language, obligation.Period));
         if (!told) text += "\n\n" + turn.T("excuse.notTold", Markdown.Escape(owner.Name));
         return await RefreshedListAsync(turn, text, cancellationToken);
@@ -163,19 +167,27 @@ public sealed class OverdueFlow(IProactiveSender sender)
         return new Reply.Refused(turn.T("overdue.alreadyExcused", Markdown.Escape(excuse.By), Formats.Date(turn.Language, turn.Branch.LocalDate(excuse.At))));
     }
 
-    /// <summary>The person who owed it hears, in their own language, that it was excused, by whom and why.</summary>
-    private async Task<bool> TellExcusedAsync(Turn turn, Obligation obligation, ObligationSchedule schedule, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues, for the person who owed it, in their own language, that it was excused, by whom and why; false when
+    /// the bot already knows it cannot reach them (the leader is asked to tell them in person).
+    /// </summary>
+    private static async Task<bool> QueueExcusedNoticeAsync(Turn turn, Obligation obligation, ObligationSchedule schedule, string reason, CancellationToken cancellationToken)
     {
         if (obligation.OwnerId is not { } ownerId) return true;
         var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == ownerId, cancellationToken);
+        if (DeliveryQueue.KnownUnreachable(user) is not null) return false;
         var language = UserLanguage.For(user);
         var what = obligation.Kind == ObligationKind.Talk && obligation.SubjectId != ownerId && schedule.Members.TryGetValue(obligation.SubjectId, out var mentee)
             ? Texts.Default.Get(language, "overdue.talkWith", Markdown.Escape(mentee.Name))
             : Formats.Kind(language, obligation.Kind);
         var text = Texts.Default.Get(language, "excuse.told", Markdown.Escape(turn.Member.Name), what,
             Formats.Period(language, obligation.Period), Markdown.Escape(UserText.Clip(reason.ReplaceLineEndings(" "), 200)));
-        return (await sender.SendAsync(ownerId, null, text, cancellationToken)).Result == DeliveryResult.Sent;
+        turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(ownerId, ExcusedStep, QueuedMessage.Of(null, text)), obligation.Kind, obligation.Period, obligation.SubjectId, turn.Now));
+        return true;
     }
+
+    /// <summary>The ledger step of the notice that an obligation was excused (one excuse per obligation, so one notice).</summary>
+    public const string ExcusedStep = "excused";
 
     /// <summary>Requests for more time in the speaker's scope that are still waiting, newest first, with the due date they would move.</summary>
     private static async Task<List<ExtensionRequestView>> PendingExtensionsAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
@@ -293,22 +305,57 @@ public sealed class OverdueFlow(IProactiveSender sender)
         }).ToList();
     }
 
-    /// <summary>Sends the person a reminder for their most pressing item; null when this card already nudged them.</summary>
-    private async Task<DeliveryResult?> NudgeOneAsync(Turn turn, OverduePerson person, string cardId, CancellationToken cancellationToken)
+    private enum NudgeOutcome { Queued, Duplicate, Unreachable }
+
+    /// <summary>
+    /// Queues a reminder of the person's most pressing item for the delivery worker; Duplicate when this card already
+    /// nudged them (the ledger's unique key), Unreachable when the bot knows it cannot reach them (recorded, not queued).
+    /// </summary>
+    private static async Task<NudgeOutcome> NudgeOneAsync(Turn turn, OverduePerson person, string cardId, CancellationToken cancellationToken)
     {
         var item = person.Items[0];
-        var delivery = new ReminderDelivery
+        var step = "nudge:" + cardId;
+        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == person.MemberId, cancellationToken);
+        ReminderDelivery delivery;
+        if (DeliveryQueue.KnownUnreachable(user) is { } reason)
         {
-            MemberId = person.MemberId,
-            Kind = item.Kind,
-            Period = item.Period,
-            SubjectId = item.SubjectId,
-            Step = "nudge:" + cardId,
-            Status = ReminderDeliveryStatus.Claimed,
-            ClaimedBy = "nudge:" + turn.Member.Id.ToString(CultureInfo.InvariantCulture),
-            ClaimedAt = turn.Now,
-            Attempts = 1,
-        };
+            delivery = new ReminderDelivery
+            {
+                MemberId = person.MemberId, Kind = item.Kind, Period = item.Period, SubjectId = item.SubjectId, Step = step,
+                Status = ReminderDeliveryStatus.Unreachable, LastError = reason, CreatedAt = turn.Now,
+            };
+        }
+        else
+        {
+            var language = UserLanguage.For(user);
+            var t = Texts.Default;
+            var what = item.Kind == ObligationKind.Talk && item.SubjectName is not null
+                ? t.Get(language, "overdue.talkWith", Markdown.Escape(item.SubjectName))
+                : Formats.Kind(language, item.Kind);
+            var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), what,
+                Formats.Period(language, item.Period), Formats.Date(language, item.DueDate));
+            AdaptiveCard? card = null;
+            var form = DutyCards.FormFor(item.Kind);
+            if (form == DutyForm.Talk)
+            {
+                // The talk form for the mentor, with this mentee already chosen.
+                var mentorId = person.MemberId;
+                var mentees = await turn.Db.Members.AsNoTracking()
+                    .Where(m => m.Mentors.Any(a => a.MentorId == mentorId))
+                    .OrderBy(m => m.Name)
+                    .Select(m => new MenteeOption(m.Id, m.Name))
+                    .ToListAsync(cancellationToken);
+                if (mentees.Any(m => m.MemberId == item.SubjectId))
+                    card = TalkFormCard.Build(language, mentees, turn.Today, ReportFlow.NewCardId(), item.SubjectId);
+            }
+            else if (form == DutyForm.Report)
+            {
+                var owner = await turn.Db.Members.AsNoTracking().FirstAsync(m => m.Id == person.MemberId, cancellationToken);
+                var rule = turn.Policy.Find(item.Kind, owner.Stage, Owner.Self);
+                card = ReportFlow.Form(language, item.Kind, item.Period, item.DueDate, rule?.MinLength ?? 0);
+            }
+            delivery = DeliveryQueue.Row(new QueuedRow(person.MemberId, step, QueuedMessage.Of(card, text)), item.Kind, item.Period, item.SubjectId, turn.Now);
+        }
         turn.Db.ReminderDeliveries.Add(delivery);
         try
         {
@@ -317,46 +364,8 @@ public sealed class OverdueFlow(IProactiveSender sender)
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             turn.Db.ChangeTracker.Clear();
-            return null;
+            return NudgeOutcome.Duplicate;
         }
-
-        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == person.MemberId, cancellationToken);
-        var language = UserLanguage.For(user);
-        var t = Texts.Default;
-        var what = item.Kind == ObligationKind.Talk && item.SubjectName is not null
-            ? t.Get(language, "overdue.talkWith", Markdown.Escape(item.SubjectName))
-            : Formats.Kind(language, item.Kind);
-        var text = t.Get(language, "nudge.message", Markdown.Escape(turn.Member.Name), what,
-            Formats.Period(language, item.Period), Formats.Date(language, item.DueDate));
-        AdaptiveCard? card = null;
-        var form = DutyCards.FormFor(item.Kind);
-        if (form == DutyForm.Talk)
-        {
-            // The talk form for the mentor, with this mentee already chosen.
-            var mentorId = person.MemberId;
-            var mentees = await turn.Db.Members.AsNoTracking()
-                .Where(m => m.Mentors.Any(a => a.MentorId == mentorId))
-                .OrderBy(m => m.Name)
-                .Select(m => new MenteeOption(m.Id, m.Name))
-                .ToListAsync(cancellationToken);
-            if (mentees.Any(m => m.MemberId == item.SubjectId))
-                card = TalkFormCard.Build(language, mentees, turn.Today, ReportFlow.NewCardId(), item.SubjectId);
-        }
-        else if (form == DutyForm.Report)
-        {
-            var owner = await turn.Db.Members.AsNoTracking().FirstAsync(m => m.Id == person.MemberId, cancellationToken);
-            var rule = turn.Policy.Find(item.Kind, owner.Stage, Owner.Self);
-            card = ReportFlow.Form(language, item.Kind, item.Period, item.DueDate, rule?.MinLength ?? 0);
-        }
-        var outcome = await sender.SendAsync(person.MemberId, card, text, cancellationToken);
-
-        delivery.Status = outcome.Result == DeliveryResult.Sent ? ReminderDeliveryStatus.Sent
-            : outcome.Result == DeliveryResult.Failed ? ReminderDeliveryStatus.Failed
-            : ReminderDeliveryStatus.Unreachable;
-        delivery.SentAt = outcome.Result == DeliveryResult.Sent ? turn.Now : null;
-        delivery.ActivityId = outcome.ActivityId;
-        delivery.LastError = outcome.Error;
-        await turn.Db.SaveChangesAsync(cancellationToken);
-        return outcome.Result;
+        return delivery.Status == ReminderDeliveryStatus.Pending ? NudgeOutcome.Queued : NudgeOutcome.Unreachable;
     }
 }

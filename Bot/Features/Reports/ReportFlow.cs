@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Features.Reports;
 
 /// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
-public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, ReviewNotices reviews, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, ReviewNotices reviews, ILogger<ReportFlow> logger)
 {
     /// <summary>
     /// The form for the most pressing written report, or the current period's for a revision. When reports of
@@ -162,30 +162,36 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, Rev
         var what = (Formats.Kind(turn.Language, kind.Value), Formats.Period(turn.Language, period!));
         static string Names(IEnumerable<Member> people) => Markdown.Escape(string.Join("、", people.Select(p => p.Name)));
 
-        // The group leader decides; when no leader's card can be delivered the committee gets it, and the student is told which happened.
-        var reachedLeaders = await SendDecisionCardsAsync(leaders, view, cancellationToken);
-        if (reachedLeaders.Count > 0)
-            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachedLeaders)));
-        var reachedCommittee = await SendDecisionCardsAsync(committee.Where(c => leaders.All(l => l.Member.Id != c.Member.Id)).ToList(), view, cancellationToken);
-        if (leaders.Count == 0 && reachedCommittee.Count > 0)
-            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachedCommittee)));
-        if (reachedCommittee.Count > 0)
-            return Reply.Say(turn.T("extension.request.leaderUnreachable", what.Item1, what.Item2, Names(leaders.Select(l => l.Member)), Names(reachedCommittee)));
-        return Reply.Say(turn.T("extension.request.nobodyReached", what.Item1, what.Item2, Names(leaders.Concat(committee).Select(l => l.Member).DistinctBy(m => m.Id))));
+        // The group leader decides; when no leader can be reached the committee gets the card, and when nobody can
+        // the student is told. What the bot already knows decides the answer now; a send that fails later falls back
+        // the same way in the delivery worker (each tier's rows carry the next tier).
+        var nobody = new QueuedRow(member.Id, ExtensionStep(extension.Id, "nobody"),
+            QueuedMessage.Of(null, turn.T("extension.request.nobodyReached", what.Item1, what.Item2, Names(leaders.Concat(committee).Select(l => l.Member).DistinctBy(m => m.Id)))));
+        var reachableLeaders = leaders.Where(l => l.Reachable).ToList();
+        var reachableCommittee = committee.Where(c => c.Reachable && leaders.All(l => l.Member.Id != c.Member.Id)).ToList();
+        var committeeRows = DecisionRows(reachableCommittee, view, ExtensionStep(extension.Id, "committee"), [nobody]);
+        var leaderRows = DecisionRows(reachableLeaders, view, ExtensionStep(extension.Id, "leader"), committeeRows.Count > 0 ? committeeRows : [nobody]);
+        var first = leaderRows.Count > 0 ? leaderRows : committeeRows;
+        if (first.Count > 0)
+        {
+            foreach (var row in first) turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(row, kind.Value, period!, member.Id, turn.Now));
+            await turn.Db.SaveChangesAsync(cancellationToken);
+            delivery.Wake();
+        }
+        if (reachableLeaders.Count > 0)
+            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachableLeaders.Select(l => l.Member))));
+        if (leaders.Count == 0 && reachableCommittee.Count > 0)
+            return Reply.Say(turn.T("extension.request.sent", what.Item1, what.Item2, Names(reachableCommittee.Select(c => c.Member))));
+        if (reachableCommittee.Count > 0)
+            return Reply.Say(turn.T("extension.request.leaderUnreachable", what.Item1, what.Item2, Names(leaders.Select(l => l.Member)), Names(reachableCommittee.Select(c => c.Member))));
+        return Reply.Say(nobody.Message.Text!);
     }
 
-    private async Task<List<Member>> SendDecisionCardsAsync(List<(Member Member, Language Language)> deciders, ExtensionRequestView view, CancellationToken cancellationToken)
-    {
-        var reached = new List<Member>();
-        foreach (var decider in deciders)
-        {
-            var card = ExtensionDecisionCard.Build(decider.Language, view, NewCardId());
-            var outcome = await sender.SendAsync(decider.Member.Id, card, null, cancellationToken);
-            if (outcome.Result == DeliveryResult.Sent) reached.Add(decider.Member);
-            else logger.LogInformation("The extension decision card for {DeciderId} was not delivered: {Result}.", decider.Member.Id, outcome.Result);
-        }
-        return reached;
-    }
+    /// <summary>The ledger step of one extension request's messages: the deciders' cards by tier, the student's notices.</summary>
+    public static string ExtensionStep(long extensionId, string what) => FormattableString.Invariant($"extension:{extensionId}:{what}");
+
+    private static List<QueuedRow> DecisionRows(List<Decider> deciders, ExtensionRequestView view, string step, IReadOnlyList<QueuedRow> fallback) =>
+        deciders.Select(d => new QueuedRow(d.Member.Id, step, QueuedMessage.Of(ExtensionDecisionCard.Build(d.Language, view, NewCardId()), null) with { Fallback = fallback })).ToList();
 
     public async Task<Reply> DecideExtensionAsync(Turn turn, CardData data, CancellationToken cancellationToken)
     {
@@ -213,7 +219,11 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, Rev
         var outcome = approve
             ? t.Get(language, "extension.outcome.approved", Formats.Kind(language, extension.Kind), Formats.Period(language, extension.Period), Formats.Date(language, extension.RequestedUntil))
             : t.Get(language, "extension.outcome.declined", Formats.Kind(language, extension.Kind), Formats.Period(language, extension.Period), Formats.Date(language, dueBefore));
-        await sender.SendAsync(requester.Id, null, outcome, cancellationToken);
+        // One decision per request (the conditional update above), so one notice.
+        turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(requester.Id, ExtensionStep(extension.Id, "decided"), QueuedMessage.Of(null, outcome)),
+            extension.Kind, extension.Period, requester.Id, turn.Now));
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        delivery.Wake();
 
         var name = Markdown.Escape(requester.Name);
         var decided = approve
@@ -244,21 +254,27 @@ public sealed class ReportFlow(IProactiveSender sender, OverdueFlow overdue, Rev
     }
 
     /// <summary>The requester's group leaders (never the requester).</summary>
-    private static Task<List<(Member Member, Language Language)>> LeadersAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
+    private sealed record Decider(Member Member, Language Language, bool Reachable);
+
+    private static Task<List<Decider>> LeadersAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
         WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
             .Where(m => m.GroupId == requester.GroupId && m.Id != requester.Id && (m.Roles & Roles.GroupLeader) != 0), cancellationToken);
 
     /// <summary>The <see cref="ExtensionRules.CommitteeDeciders"/> (never the requester): they decide when no leader can.</summary>
-    private static Task<List<(Member Member, Language Language)>> CommitteeAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
+    private static Task<List<Decider>> CommitteeAsync(Turn turn, Member requester, CancellationToken cancellationToken) =>
         WithLanguagesAsync(turn, turn.Db.Members.AsNoTracking()
             .Where(m => m.Id != requester.Id && (m.Roles & ExtensionRules.CommitteeDeciders) != 0), cancellationToken);
 
-    private static async Task<List<(Member Member, Language Language)>> WithLanguagesAsync(Turn turn, IQueryable<Member> query, CancellationToken cancellationToken)
+    private static async Task<List<Decider>> WithLanguagesAsync(Turn turn, IQueryable<Member> query, CancellationToken cancellationToken)
     {
         var people = await query.OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var ids = people.Select(l => l.Id).ToList();
         var users = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null && ids.Contains(u.MemberId.Value)).ToListAsync(cancellationToken);
-        return people.Select(l => (l, UserLanguage.For(users.FirstOrDefault(u => u.MemberId == l.Id)))).ToList();
+        return people.Select(l =>
+        {
+            var user = users.FirstOrDefault(u => u.MemberId == l.Id);
+            return new Decider(l, UserLanguage.For(user), DeliveryQueue.KnownUnreachable(user) is null);
+        }).ToList();
     }
 
     private static PolicyRule? WrittenRule(Turn turn, ObligationKind kind, Period period)

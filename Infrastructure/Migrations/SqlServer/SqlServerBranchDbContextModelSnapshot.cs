@@ -679,6 +679,9 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Message")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -697,8 +700,8 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
 
                     b.Property<string>("Step")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
 
                     b.Property<int>("SubjectId")
                         .HasColumnType("int");

@@ -640,6 +640,9 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -658,7 +661,7 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Step")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SubjectId")

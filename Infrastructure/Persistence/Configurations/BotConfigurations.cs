@@ -44,7 +44,7 @@ internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<R
     public void Configure(EntityTypeBuilder<ReminderDelivery> b)
     {
         b.Property(d => d.Period).HasColumnName(Columns.PeriodKey);
-        b.Property(d => d.Step).HasMaxLength(32);
+        b.Property(d => d.Step).HasMaxLength(80);
         b.Property(d => d.ClaimedBy).HasMaxLength(128);
         b.Property(d => d.LastError).HasMaxLength(2000);
         b.Property(d => d.ActivityId).HasMaxLength(256);

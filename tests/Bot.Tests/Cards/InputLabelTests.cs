@@ -22,7 +22,7 @@ public sealed class InputLabelTests
             {
                 var id = input.GetProperty("id").GetString()!;
                 var key = Errors.LabelKey(id);
-                Assert.True(key is not null, $"{cardName}: input '{id}' has no label for refusals (add it to Errors.FieldLabels).");
+                Assert.True(key is not null, $"{cardName}: input '{id}' has no label for refusals (declare it with Label or LabelPrefix in its feature).");
                 var label = Texts.Default.Get(language, key);
                 Assert.False(string.IsNullOrWhiteSpace(label));
                 if (input.TryGetProperty("label", out var shown)) Assert.Equal(shown.GetString(), label);

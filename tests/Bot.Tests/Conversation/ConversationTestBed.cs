@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Tests.Support;
 using BranchBot.Infrastructure.Persistence;
@@ -131,6 +132,7 @@ public sealed class ConversationTestBed : IAsyncDisposable
         var response = await Host.SendAsync(activity);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Invoke answered {(int)response.StatusCode}: {body}");
+        await DeliverQueuedAsync();
         return (new Turned(Connector.Calls.Skip(before).ToList(), (int)response.StatusCode), JsonDocument.Parse(body).RootElement.Clone());
     }
 
@@ -138,8 +140,15 @@ public sealed class ConversationTestBed : IAsyncDisposable
     {
         var before = Connector.Calls.Count;
         var response = await Host.SendAsync(activity);
+        await DeliverQueuedAsync();
         return new Turned(Connector.Calls.Skip(before).ToList(), (int)response.StatusCode);
     }
+
+    /// <summary>
+    /// Runs the delivery worker once, as its hosted loop would right after the turn (the loop is off here, as the
+    /// reminder jobs are): what a turn queued for others is among the turn's calls.
+    /// </summary>
+    public Task<int> DeliverQueuedAsync() => Host.Services.GetRequiredService<DeliveryWorker>().RunOnceAsync(CancellationToken.None);
 
     public JsonObject Activity(Person person, string type) => new()
     {

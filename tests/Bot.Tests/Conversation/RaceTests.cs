@@ -117,7 +117,7 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.Single(calls, c => c.ConversationId == ConversationTestBed.Leader.ConversationId && c.HasCard());
         var texts = Texts(calls, ConversationTestBed.Student);
         Assert.Equal(Clicks, texts.Count);
-        Assert.Single(texts, t => t.Contains("已发给钱组长", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.Contains("正在送给钱组长", StringComparison.Ordinal));
         Assert.Equal(Clicks - 1, texts.Count(t => t.Contains("已于 2026年11月19日 为2026年11月的思想汇报申请过延期", StringComparison.Ordinal)));
         await using var db = _bed.Database();
         Assert.Equal(1, await db.Extensions.CountAsync());
@@ -191,7 +191,7 @@ public sealed class RaceTests : IAsyncLifetime
 
         Assert.Single(calls, c => c.ConversationId == ConversationTestBed.Student.ConversationId && c.Method == "POST");
         var texts = Texts(calls, ConversationTestBed.Leader);
-        Assert.Single(texts, t => t == "已提醒张三。");
+        Assert.Single(texts, t => t == "对张三的提醒已排队，马上发出。");
         Assert.Equal(Clicks - 1, texts.Count(t => t.Contains("不用重复", StringComparison.Ordinal)));
         await using var db = _bed.Database();
         Assert.Equal(1, await db.ReminderDeliveries.CountAsync());

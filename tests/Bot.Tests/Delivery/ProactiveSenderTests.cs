@@ -73,7 +73,7 @@ public sealed class ProactiveSenderTests
     public async Task Send_ConnectorTooSlow_TimesOutAndRetries()
     {
         var (h, _) = await StartAsync((_, n) => n == 1 ? ConnectorAnswer.Ok(TimeSpan.FromSeconds(3)) : null,
-            settings: new Dictionary<string, string?> { ["Reminders:SendTimeoutSeconds"] = "1" });
+            settings: new Dictionary<string, string?> { ["Delivery:SendTimeoutSeconds"] = "1" });
         await using var _h = h;
 
         await RemindAsync(h);

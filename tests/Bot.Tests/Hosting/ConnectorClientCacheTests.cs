@@ -35,7 +35,7 @@ public sealed class ConnectorClientCacheTests
     {
         var recorder = new ClientRecorder();
         await using var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Bot:Benchmark:UseStockConnectorFactory"] = "true" }, recorder.Install);
+            new Dictionary<string, string?> { ["Benchmark:UseStockConnectorFactory"] = "true" }, recorder.Install);
 
         await host.SendAsync(host.Message("一", id: "m1"));
         await host.SendAsync(host.Message("二", id: "m2"));

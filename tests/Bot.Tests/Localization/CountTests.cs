@@ -20,8 +20,8 @@ public sealed class CountTests
         Assert.Equal(expected, Formats.WordCount(language, count));
 
     [Theory]
-    [InlineData(1, "Reminder sent to 1 person.")]
-    [InlineData(3, "Reminders sent to 3 people.")]
+    [InlineData(1, "Reminder queued for 1 person; it goes out in a moment.")]
+    [InlineData(3, "Reminders queued for 3 people; they go out in a moment.")]
     public void Count_NudgedAllInEnglish_SaysPersonOrPeople(int count, string expected) =>
         Assert.Equal(expected, Texts.Default.Count(Language.EnUs, "overdue.nudgedAll", count));
 

@@ -63,11 +63,11 @@ public class LanguageDetectorTests
     {
         foreach (var entry in Commands.All)
         {
-            foreach (var phrase in entry.SimplifiedChinese) Assert.Equal(Language.ZhCn, LanguageDetector.FromTypedText(phrase));
-            foreach (var phrase in entry.English.Where(p => p.Any(char.IsAsciiLetter))) Assert.Equal(Language.EnUs, LanguageDetector.FromTypedText(phrase));
+            foreach (var phrase in entry.SimplifiedChinese) Assert.Equal(Language.ZhCn, Commands.LanguageOf(phrase));
+            foreach (var phrase in entry.English.Where(p => p.Any(char.IsAsciiLetter))) Assert.Equal(Language.EnUs, Commands.LanguageOf(phrase));
             // A traditional phrase identical to its simplified one (逾期) cannot be told apart; it reads as Simplified.
             foreach (var phrase in entry.TraditionalChinese.Where(p => !entry.SimplifiedChinese.Contains(p)))
-                Assert.Equal(Language.ZhTw, LanguageDetector.FromTypedText(phrase));
+                Assert.Equal(Language.ZhTw, Commands.LanguageOf(phrase));
         }
     }
 }

@@ -69,9 +69,9 @@ public sealed class KillRestartTests
         info.Environment["Branch__TimeZone"] = "Asia/Shanghai";
         info.Environment["Branch__TrackingStartsOn"] = "2026-11-01";
         info.Environment["Reminders__Enabled"] = "false";
-        info.Environment["Reminders__ClaimLeaseSeconds"] = "1";
-        info.Environment["Reminders__ClaimBatchSize"] = "10";
-        info.Environment["Reminders__TenantMessagesPerSecond"] = "40";
+        info.Environment["Delivery__ClaimLeaseSeconds"] = "1";
+        info.Environment["Delivery__ClaimBatchSize"] = "10";
+        info.Environment["Delivery__TenantMessagesPerSecond"] = "40";
         return Process.Start(info)!;
     }
 

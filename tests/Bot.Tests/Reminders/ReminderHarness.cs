@@ -13,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace BranchBot.Bot.Tests.Reminders;
 
 /// <summary>
-/// The reminder services as the bot composes them (AddInfrastructure, AddBot, AddReminders: the real CloudAdapter and
+/// The reminder services as the bot composes them (AddInfrastructure, AddBot, which adds delivery and reminders: the real CloudAdapter and
 /// cached connector clients) on a migrated SQLite file, sending to a <see cref="TeamsConnector"/>, with a
 /// <see cref="FakeTimeProvider"/>. <see cref="NewInstanceAsync"/> gives a second "app instance" on the same file.
 /// </summary>
@@ -49,12 +49,12 @@ public sealed class ReminderHarness : IAsyncDisposable
             ["Branch:TimeZone"] = timeZone,
             ["Branch:TrackingStartsOn"] = "2026-11-01",
             ["Reminders:Enabled"] = "false",
-            ["Reminders:TenantMessagesPerSecond"] = "1000",
-            ["Reminders:ConversationMessagesPerSecond"] = "1000",
-            ["Reminders:BackoffBaseMilliseconds"] = "20",
-            ["Reminders:BackoffCapMilliseconds"] = "100",
+            ["Delivery:TenantMessagesPerSecond"] = "1000",
+            ["Delivery:ConversationMessagesPerSecond"] = "1000",
+            ["Delivery:BackoffBaseMilliseconds"] = "20",
+            ["Delivery:BackoffCapMilliseconds"] = "100",
             // Generous, so that a loaded machine does not turn a normal send into a timeout and retry.
-            ["Reminders:SendTimeoutSeconds"] = "10",
+            ["Delivery:SendTimeoutSeconds"] = "10",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         var harness = new ReminderHarness(connector, directory, all, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)));
@@ -71,7 +71,6 @@ public sealed class ReminderHarness : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddInfrastructure(configuration);
         services.AddBot(configuration);
-        services.AddReminders(configuration);
         services.AddSingleton<TimeProvider>(Time);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

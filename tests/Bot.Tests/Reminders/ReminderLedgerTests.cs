@@ -21,7 +21,7 @@ public sealed class ReminderLedgerTests
     [Fact]
     public async Task Run_TwoInstancesAtOnceOnOneDatabase_EachPersonGetsExactlyOneReminder()
     {
-        await using var h = await ReminderHarness.StartAsync(settings: new Dictionary<string, string?> { ["Reminders:ClaimBatchSize"] = "5" });
+        await using var h = await ReminderHarness.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:ClaimBatchSize"] = "5" });
         await ActivistsAsync(h, 60);
         h.Connector.Answer = (_, _) => ConnectorAnswer.Ok(TimeSpan.FromMilliseconds(15));
         var second = await h.NewInstanceAsync();

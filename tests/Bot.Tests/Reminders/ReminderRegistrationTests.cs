@@ -1,3 +1,4 @@
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Reminders;
 using Hangfire;
 using Hangfire.Storage;
@@ -18,7 +19,6 @@ public sealed class ReminderRegistrationTests
         services.AddLogging();
         BranchBot.Infrastructure.DependencyInjection.AddInfrastructure(services, configuration);
         services.AddBot(configuration);
-        services.AddReminders(configuration);
         return services.BuildServiceProvider();
     }
 
@@ -47,8 +47,7 @@ public sealed class ReminderRegistrationTests
     }
 
     [Theory]
-    [InlineData("TenantMessagesPerSecond", "0")]
-    [InlineData("MaxAttempts", "0")]
+    [InlineData("CatchUpDays", "0")]
     [InlineData("Dashboard:User", "admin")]
     public async Task Options_OutOfRange_FailNamingTheKey(string key, string value)
     {
@@ -56,5 +55,17 @@ public sealed class ReminderRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ReminderOptions>>().Value);
         Assert.Contains("Reminders:" + key.Split(':')[0], error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TenantMessagesPerSecond", "0")]
+    [InlineData("MaxAttempts", "0")]
+    [InlineData("ClaimLeaseSeconds", "0")]
+    public async Task DeliveryOptions_OutOfRange_FailNamingTheKey(string key, string value)
+    {
+        await using var provider = Provider(new Dictionary<string, string?> { ["Delivery:" + key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DeliveryOptions>>().Value);
+        Assert.Contains("Delivery:" + key, error.Message, StringComparison.Ordinal);
     }
 }

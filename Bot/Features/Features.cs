@@ -1,0 +1,26 @@
+using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Overdue;
+using BranchBot.Bot.Features.Pipeline;
+using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Features.Reviews;
+using BranchBot.Bot.Features.Rules;
+using BranchBot.Bot.Features.Summary;
+using BranchBot.Bot.Features.Talks;
+
+namespace BranchBot.Bot.Features;
+
+/// <summary>The one list of features. A new feature is a folder under Features/ and one line here.</summary>
+public static class Features
+{
+    public static readonly IReadOnlyList<Feature> All =
+    [
+        new InfoFeature(),
+        new ReportsFeature(),
+        new TalksFeature(),
+        new OverdueFeature(),
+        new SummaryFeature(),
+        new RulesFeature(),
+        new ReviewsFeature(),
+        new PipelineFeature(),
+    ];
+}

@@ -1,0 +1,28 @@
+using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Pipeline;
+using BranchBot.Bot.Features.Roster;
+using BranchBot.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Features.Summary;
+
+/// <summary>The committee's branch summary: completion per group this month and last, the pipeline's next steps, and the roster's gaps.</summary>
+public sealed class SummaryFlow
+{
+    public async Task<Reply> SummaryAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
+        var schedule = await ScheduleLoading.LoadAsync(turn, null, cancellationToken);
+        var groups = await turn.Db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var byGroup = schedule.Members.Values.ToLookup(m => m.GroupId);
+        var current = Period.Containing(Cadence.Monthly, turn.Today);
+        var previous = current.Previous();
+        List<GroupRow> Rows(Period period) => groups
+            .Select(g => new GroupRow(g.Name, schedule.CompletionOf(byGroup[g.Id], period, turn.Now)))
+            .ToList();
+        var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
+        var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
+        var pipeline = await PipelineFlow.SectionAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. RosterGapsSection.Build(turn.Language, gaps)] });
+    }
+}
