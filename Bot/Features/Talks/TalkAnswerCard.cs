@@ -10,7 +10,7 @@ public static class TalkAnswerCard
 {
     public const string TalkField = "talk";
     public const string AnswerField = "answer";
-    public const string NoteInput = "note";
+    public const string NoteInput = "disputeNote";
     public const string Confirm = "confirm";
     public const string Dispute = "dispute";
 
