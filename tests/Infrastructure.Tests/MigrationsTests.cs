@@ -24,6 +24,7 @@ public class MigrationsTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.Postgres)]
     public void HasPendingModelChanges_EachProvidersMigrations_MatchTheModel(DatabaseProvider provider)
     {
         using var db = BranchDbContextFactory.CreateOffline(provider);
@@ -40,5 +41,18 @@ public class MigrationsTests
         Assert.Contains("CREATE TABLE [ReminderDeliveries]", script);
         Assert.Contains("IF NOT EXISTS", script);
         Assert.Contains("[SubmittedAt] datetimeoffset NOT NULL", script);
+    }
+
+    [Fact]
+    public void GenerateMigrationScript_Postgres_IsIdempotentAndCreatesTheTables()
+    {
+        var script = DependencyInjection.GenerateMigrationScript(DatabaseProvider.Postgres);
+
+        Assert.Contains("CREATE TABLE \"Members\"", script);
+        Assert.Contains("CREATE TABLE \"ReminderDeliveries\"", script);
+        Assert.Contains("IF NOT EXISTS", script);
+        Assert.Contains("\"SubmittedAt\" timestamp with time zone NOT NULL", script);
+        Assert.Contains("NULLS NOT DISTINCT", script);
+        Assert.Contains("WHERE \"Status\" = 1", script);
     }
 }
