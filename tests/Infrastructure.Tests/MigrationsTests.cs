@@ -21,6 +21,24 @@ public class MigrationsTests
         Assert.Empty(db.Database.GetPendingMigrations());
     }
 
+    [SkippableTheory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void Migrate_FreshServerDatabase_CreatesEveryTableAndLeavesNothingPending(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.NewContext();
+
+        var tables = db.Database.SqlQueryRaw<string>("SELECT TABLE_NAME AS \"Value\" FROM INFORMATION_SCHEMA.TABLES").ToList();
+
+        Assert.Subset(tables.ToHashSet(), new HashSet<string>
+        {
+            "Groups", "Members", "MentorAssignments", "Submissions", "Talks", "Excuses", "Extensions",
+            "Evaluations", "TeamsUsers", "BranchSettings", "ReminderDeliveries", "StageChanges", "PolicyChanges",
+        });
+        Assert.Empty(db.Database.GetPendingMigrations());
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
