@@ -1,3 +1,4 @@
+using BranchBot.Infrastructure;
 using System.Diagnostics;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tests.Delivery;
@@ -11,10 +12,11 @@ public sealed class KillRestartTests
 {
     private const int People = 200;
 
-    [Fact]
-    public async Task JobsRun_KilledMidFanOutThenRunAgain_EveryoneGetsItAndOnlyMarkedRowsTwice()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task JobsRun_KilledMidFanOutThenRunAgain_EveryoneGetsItAndOnlyMarkedRowsTwice(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync();
+        await using var h = await ReminderHarness.StartAsync(provider: provider);
         var b = new BranchBuilder(h);
         for (var i = 1; i <= People; i++) await b.MemberAsync($"K{i:D3}", Stage.Activist);
         h.Connector.Answer = (_, _) => ConnectorAnswer.Ok(TimeSpan.FromMilliseconds(30));
@@ -63,9 +65,7 @@ public sealed class KillRestartTests
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["Database__DataDirectory"] = h.Directory;
-        info.Environment["Database__ConnectionString"] = "Data Source=reminders.db";
+        foreach (var (key, value) in h.DatabaseSettings) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["Branch__TimeZone"] = "Asia/Shanghai";
         info.Environment["Branch__TrackingStartsOn"] = "2026-11-01";
         info.Environment["Reminders__Enabled"] = "false";
