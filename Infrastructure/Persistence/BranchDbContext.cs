@@ -22,6 +22,7 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<BranchSetting> BranchSettings => Set<BranchSetting>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
+    public DbSet<SendPacing> SendPacings => Set<SendPacing>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
