@@ -57,32 +57,10 @@ public sealed class KillRestartTests
         Assert.Contains(ledger, r => r.Note == ReminderDispatcher.ResentNote && r.Attempts >= 2);
     }
 
-    private static Process Start(ReminderHarness h)
+    private static Process Start(ReminderHarness h) => BotProcess.JobsRun(h.DatabaseSettings, MonthlyRemindersJob.JobId, "2026-11-23T09:00", new Dictionary<string, string?>
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(BotDll());
-        foreach (var arg in new[] { "jobs", "run", MonthlyRemindersJob.JobId, "--as-of", "2026-11-23T09:00" }) info.ArgumentList.Add(arg);
-        info.Environment.Remove("ASPNETCORE_URLS");
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in h.DatabaseSettings) info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        info.Environment["Branch__TimeZone"] = "Asia/Shanghai";
-        info.Environment["Branch__TrackingStartsOn"] = "2026-11-01";
-        info.Environment["Reminders__Enabled"] = "false";
-        info.Environment["Reminders__ClaimLeaseSeconds"] = "1";
-        info.Environment["Reminders__ClaimBatchSize"] = "10";
-        info.Environment["Reminders__TenantMessagesPerSecond"] = "40";
-        return Process.Start(info)!;
-    }
-
-    /// <summary>The bot itself, as an operator runs it: <c>dotnet BranchBot.Bot.dll jobs run ...</c>.</summary>
-    private static string BotDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BranchBot.sln"))) dir = dir.Parent;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var dll = Path.Combine(dir!.FullName, "Bot", "bin", configuration, "net10.0", "BranchBot.Bot.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built (tests/Bot.Tests references Bot, so building the tests builds it).");
-        return dll;
-    }
+        ["Reminders:ClaimLeaseSeconds"] = "1",
+        ["Reminders:ClaimBatchSize"] = "10",
+        ["Reminders:TenantMessagesPerSecond"] = "40",
+    });
 }
