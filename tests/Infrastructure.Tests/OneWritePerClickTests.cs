@@ -61,6 +61,36 @@ public abstract class OneWritePerClickTests(DatabaseProvider provider) : IDispos
     }
 
     [SkippableFact]
+    public async Task TeamsUser_FirstContactFromTwoProcessesAtOnce_StoresOneAndTheOtherIsAUniqueViolation()
+    {
+        // installationUpdate and the first message arrive together, possibly at two instances: the AAD id lets one in.
+        var contexts = new[] { _database.NewContext(), OtherProcess(), _database.NewContext(), OtherProcess() };
+
+        var outcomes = await Task.WhenAll(contexts.Select(async (db, n) =>
+        {
+            db.TeamsUsers.Add(new TeamsUser
+            {
+                AadObjectId = "aad-first", TeamsUserId = "29:first", TenantId = "tenant", ServiceUrl = "https://smba.example/",
+                ConversationId = "a:conv-" + n, ConversationReferenceJson = "{}", InstalledAt = At, UpdatedAt = At,
+            });
+            try
+            {
+                await db.SaveChangesAsync();
+                return "stored";
+            }
+            catch (DbUpdateException e)
+            {
+                return e.IsUniqueViolation() ? "unique" : "other: " + e.InnerException?.Message;
+            }
+        }));
+        foreach (var db in contexts) await db.DisposeAsync();
+
+        Assert.Equal(["stored", "unique", "unique", "unique"], outcomes.Order());
+        await using var read = _database.NewContext();
+        Assert.Equal(1, await read.TeamsUsers.CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Excuse_OtherPeriodOrKind_IsNotADuplicate()
     {
         var (leader, student) = await SeedAsync();
