@@ -10,6 +10,13 @@ results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# A throwaway PostgreSQL server for the persistence and reminder tests (scripts/postgres.sh), stopped and
+# removed on every exit. Without it those tests would be skipped, so a server that does not start fails the run.
+postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/branchbot-postgres.XXXXXX")
+trap 'scripts/postgres.sh stop "$postgres_dir"' EXIT
+BRANCHBOT_TEST_POSTGRES=$(scripts/postgres.sh start "$postgres_dir") || { echo "test.sh: PostgreSQL could not be started." >&2; exit 1; }
+export BRANCHBOT_TEST_POSTGRES
+
 status=0
 dotnet build BranchBot.sln -c Release -nologo -clp:ErrorsOnly || exit 1
 dotnet test BranchBot.sln -c Release --no-build -nologo \

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BranchBot.Infrastructure;
 
@@ -7,6 +8,7 @@ public enum DatabaseProvider
 {
     Sqlite = 1,
     SqlServer = 2,
+    Postgres = 3,
 }
 
 // Section "Database". The provider is always explicit; SQLite needs nothing else.
@@ -55,9 +57,14 @@ internal sealed class ValidateDatabaseOptions : IValidateOptions<DatabaseOptions
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         if (!Enum.IsDefined(options.Provider))
-            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:Provider must be Sqlite or SqlServer.");
-        if (options.Provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(options.ConnectionString))
-            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is SqlServer.");
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:Provider must be Sqlite, SqlServer or Postgres.");
+        if (options.Provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required when {DatabaseOptions.Section}:Provider is {options.Provider}.");
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            try { _ = new NpgsqlConnectionStringBuilder(options.ConnectionString); }
+            catch (ArgumentException e) { return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is not a PostgreSQL connection string: {e.Message}"); }
+        }
         if (options.Provider == DatabaseProvider.Sqlite && !string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             try { _ = new SqliteConnectionStringBuilder(options.ConnectionString); }

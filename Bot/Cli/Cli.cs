@@ -12,7 +12,7 @@ namespace BranchBot.Bot.Cli;
 
 // Administrative commands run through the same host configuration as the bot:
 //   roster import <file> [--lang en]   roster export <file>   demo [--lang en]   demo playground <role> <file>
-//   db migrate                         db script <file> [--provider SqlServer|Sqlite]
+//   db migrate                         db script <file> [--provider SqlServer|Postgres|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
 // No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
 // help prints the usage; anything else is a mistake and prints the usage too, so a typo never starts a server.
@@ -33,7 +33,7 @@ public static class Cli
           demo [--lang en]                       load a demo branch into an empty database
           demo playground <role> <file.yml>      Agents Playground users for scripts/try-it.sh (leader, student, mentor or secretary)
           db migrate                             apply migrations to the configured database
-          db script <file.sql> [--provider SqlServer|Sqlite]   write the idempotent migration script
+          db script <file.sql> [--provider SqlServer|Postgres|Sqlite]   write the idempotent migration script
           stats <year> [--lang en]               the branch's yearly figures (reports, talks, people per stage)
           jobs list                              the recurring reminder jobs
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
@@ -207,7 +207,7 @@ public static class Cli
         var provider = DatabaseProvider.SqlServer;
         if (providerName is not null && !Enum.TryParse(providerName, ignoreCase: true, out provider))
         {
-            await error.WriteLineAsync($"--provider must be SqlServer or Sqlite, not '{providerName}'.");
+            await error.WriteLineAsync($"--provider must be SqlServer, Postgres or Sqlite, not '{providerName}'.");
             return Usage;
         }
         await File.WriteAllTextAsync(file, BranchBot.Infrastructure.DependencyInjection.GenerateMigrationScript(provider), ct);

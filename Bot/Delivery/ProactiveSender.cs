@@ -138,7 +138,7 @@ public sealed class ProactiveSender(
             }
             if (attempt == _options.MaxAttempts) break;
             var delay = classified.RetryAfter ?? Backoff(attempt);
-            if (classified.RetryAfter is { } pause) limiter.PauseTenant(user.TenantId, pause);
+            if (classified.RetryAfter is { } pause) await limiter.PauseTenantAsync(user.TenantId, pause, ct).ConfigureAwait(false);
             logger.LogInformation("Proactive send to member {MemberId}: {Reason}; attempt {Attempt} of {Max}, retrying in {Delay} ms",
                 user.MemberId, classified.Reason, attempt, _options.MaxAttempts, (int)delay.TotalMilliseconds);
             await Task.Delay(delay, ct).ConfigureAwait(false);

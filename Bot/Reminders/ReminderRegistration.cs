@@ -5,6 +5,7 @@ using BranchBot.Bot.Hosting;
 using BranchBot.Infrastructure;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ public static class ReminderRegistration
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.Provider == DatabaseProvider.SqlServer) hangfire.UseSqlServerStorage(database.EffectiveConnectionString);
+            else if (database.Provider == DatabaseProvider.Postgres) hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(database.EffectiveConnectionString));
             else hangfire.UseInMemoryStorage();
         });
         if (configuration.GetValue(ReminderOptions.Section + ":" + nameof(ReminderOptions.Enabled), true))

@@ -52,6 +52,18 @@ public sealed class PolicyChange
     public required string NewPolicyJson { get; set; }
 }
 
+// Teams' per-tenant send ceiling, shared by every instance: the next free send slot of a tenant and the end of its
+// last Retry-After pause, in UTC ticks. Instances reserve slots by a conditional update of this row, so N instances
+// together keep one pace and one pause. Ticks, not a timestamp type: the update compares the value it read, to the
+// tick, on every provider.
+public sealed class SendPacing
+{
+    public int BranchId { get; set; } = BranchSetting.SingletonId;
+    public required string TenantId { get; set; }
+    public long NextSlotTicks { get; set; }
+    public long PausedUntilTicks { get; set; }
+}
+
 public enum ReminderDeliveryStatus
 {
     Pending = 1,

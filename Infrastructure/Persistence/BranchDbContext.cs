@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchBot.Infrastructure.Persistence;
 
 // The branch's database. Each provider has its own subclass so that each keeps its own migration set
-// (Migrations/Sqlite, Migrations/SqlServer); use cases take this base type.
+// (Migrations/Sqlite, Migrations/SqlServer, Migrations/Postgres); use cases take this base type.
 public abstract class BranchDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Group> Groups => Set<Group>();
@@ -27,6 +27,7 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<StageDecision> StageDecisions => Set<StageDecision>();
     public DbSet<DefenceScore> DefenceScores => Set<DefenceScore>();
+    public DbSet<SendPacing> SendPacings => Set<SendPacing>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -50,7 +51,29 @@ public sealed class SqliteBranchDbContext(DbContextOptions<SqliteBranchDbContext
 
 public sealed class SqlServerBranchDbContext(DbContextOptions<SqlServerBranchDbContext> options) : BranchDbContext(options);
 
+public sealed class PostgresBranchDbContext(DbContextOptions<PostgresBranchDbContext> options) : BranchDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz stores an instant and Npgsql refuses to write a non-zero offset: store UTC, read UTC (as SQLite).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // PostgreSQL folds unquoted names to lower case, so the shared filter SQL would name no column.
+        modelBuilder.Entity<Extension>().HasIndex(e => new { e.MemberId, e.Kind, e.Period }, "OnePendingRequest")
+            .HasFilter($"\"Status\" = {(int)ExtensionStatus.Requested}");
+        // As on SQL Server: a NULL owner (the committee) is one owner, so racing committee excuses store one.
+        modelBuilder.Entity<Excuse>().HasIndex(e => new { e.SubjectId, e.Kind, e.Period, e.OwnerId }).AreNullsDistinct(false);
+    }
+}
+
 internal sealed class PeriodKeyConverter() : ValueConverter<Period, string>(p => p.Key, key => Period.Parse(key));
+
+internal sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     v => v.UtcTicks,
@@ -67,4 +90,10 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
 {
     public SqlServerBranchDbContext CreateDbContext(string[] args) =>
         (SqlServerBranchDbContext)BranchDbContextFactory.Create(DatabaseProvider.SqlServer, BranchDbContextFactory.DesignTimeSqlServer);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresBranchDbContext>
+{
+    public PostgresBranchDbContext CreateDbContext(string[] args) =>
+        (PostgresBranchDbContext)BranchDbContextFactory.Create(DatabaseProvider.Postgres, BranchDbContextFactory.DesignTimePostgres);
 }

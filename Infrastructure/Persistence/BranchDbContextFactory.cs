@@ -9,6 +9,7 @@ namespace BranchBot.Infrastructure.Persistence;
 public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
 {
     internal const string DesignTimeSqlServer = "Server=localhost;Database=BranchBot;Integrated Security=true;TrustServerCertificate=true";
+    internal const string DesignTimePostgres = "Host=localhost;Database=branchbot";
 
     private readonly Func<BranchDbContext> _create;
 
@@ -22,6 +23,7 @@ public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
         {
             DatabaseProvider.Sqlite => new PooledDbContextFactory<SqliteBranchDbContext>(SqliteOptions(connectionString)).CreateDbContext,
             DatabaseProvider.SqlServer => new PooledDbContextFactory<SqlServerBranchDbContext>(SqlServerOptions(connectionString)).CreateDbContext,
+            DatabaseProvider.Postgres => new PooledDbContextFactory<PostgresBranchDbContext>(PostgresOptions(connectionString)).CreateDbContext,
             var provider => throw new ArgumentOutOfRangeException(nameof(options), provider, "Unknown database provider."),
         };
     }
@@ -32,6 +34,7 @@ public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
     {
         DatabaseProvider.Sqlite => new SqliteBranchDbContext(SqliteOptions(connectionString)),
         DatabaseProvider.SqlServer => new SqlServerBranchDbContext(SqlServerOptions(connectionString)),
+        DatabaseProvider.Postgres => new PostgresBranchDbContext(PostgresOptions(connectionString)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
     };
 
@@ -41,7 +44,15 @@ public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
     private static DbContextOptions<SqlServerBranchDbContext> SqlServerOptions(string connectionString) =>
         new DbContextOptionsBuilder<SqlServerBranchDbContext>().UseSqlServer(connectionString).Options;
 
+    private static DbContextOptions<PostgresBranchDbContext> PostgresOptions(string connectionString) =>
+        new DbContextOptionsBuilder<PostgresBranchDbContext>().UseNpgsql(connectionString).Options;
+
     // A context for a provider without a server: enough to inspect the model or script migrations.
     public static BranchDbContext CreateOffline(DatabaseProvider provider) =>
-        Create(provider, provider == DatabaseProvider.SqlServer ? DesignTimeSqlServer : "Data Source=:memory:");
+        Create(provider, provider switch
+        {
+            DatabaseProvider.SqlServer => DesignTimeSqlServer,
+            DatabaseProvider.Postgres => DesignTimePostgres,
+            _ => "Data Source=:memory:",
+        });
 }

@@ -11,6 +11,15 @@ using Microsoft.EntityFrameworkCore;
 // Usage:
 //   FanOutBench [--people 10000] [--ceilings 40,1000] [--tenant-limit 50] [--conversation-limit 7]
 //       fans a monthly reminder out to N people against a local connector that answers 429 beyond Teams' limits.
+//   FanOutBench cluster <postgres connection string> [--people 10000] [--ceiling 400] [--runs 1,3,3k]
+//       the same with that many bot processes on one PostgreSQL database ("3k": three, the first killed mid-run).
+
+if (args is ["cluster", var server, ..])
+{
+    var runs = (OptionText("--runs") ?? "1,3,3k").Split(',').Select(r => (int.Parse(r.TrimEnd('k'), CultureInfo.InvariantCulture), r.EndsWith('k'))).ToList();
+    var ceiling = double.Parse(OptionText("--ceiling") ?? "400", CultureInfo.InvariantCulture);
+    return await Cluster.RunAsync(server, Option("--people", 10_000), ceiling, runs);
+}
 
 var people = Option("--people", 10_000);
 var tenantLimit = Option("--tenant-limit", 50);

@@ -70,6 +70,38 @@ public class OptionsTests : IDisposable
     }
 
     [Fact]
+    public void DatabaseOptions_PostgresWithoutConnectionString_FailsNamingTheKey()
+    {
+        using var services = Services(("Database:Provider", "Postgres"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+
+        Assert.Contains("Database:ConnectionString", error.Message);
+        Assert.Contains("Postgres", error.Message);
+    }
+
+    [Fact]
+    public void DatabaseOptions_PostgresWithMalformedConnectionString_FailsNamingTheKey()
+    {
+        using var services = Services(("Database:Provider", "Postgres"), ("Database:ConnectionString", "Hostt=db;Nonsense=1"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+
+        Assert.Contains("Database:ConnectionString", error.Message);
+    }
+
+    [Fact]
+    public void DatabaseOptions_PostgresWithConnectionString_UsesItAsGiven()
+    {
+        using var services = Services(("Database:Provider", "Postgres"), ("Database:ConnectionString", "Host=db.example;Database=branchbot;Username=bot"));
+
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+        Assert.Equal(DatabaseProvider.Postgres, options.Provider);
+        Assert.Equal("Host=db.example;Database=branchbot;Username=bot", options.EffectiveConnectionString);
+    }
+
+    [Fact]
     public void BranchOptions_UnknownTimeZone_FailsNamingTheKey()
     {
         using var services = Services(("Branch:TimeZone", "Mars/Olympus"));

@@ -718,6 +718,26 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.SendPacing", b =>
+                {
+                    b.Property<int>("BranchId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("NextSlotTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PausedUntilTicks")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("BranchId", "TenantId");
+
+                    b.ToTable("SendPacings");
+                });
+
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.TeamsUser", b =>
                 {
                     b.Property<int>("Id")

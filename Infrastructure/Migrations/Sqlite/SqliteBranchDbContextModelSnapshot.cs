@@ -679,6 +679,26 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.ToTable("ReminderDeliveries");
                 });
 
+            modelBuilder.Entity("BranchBot.Infrastructure.Persistence.SendPacing", b =>
+                {
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextSlotTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PausedUntilTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BranchId", "TenantId");
+
+                    b.ToTable("SendPacings");
+                });
+
             modelBuilder.Entity("BranchBot.Infrastructure.Persistence.TeamsUser", b =>
                 {
                     b.Property<int>("Id")

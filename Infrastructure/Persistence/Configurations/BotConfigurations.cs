@@ -39,6 +39,15 @@ internal sealed class PolicyChangeConfiguration : IEntityTypeConfiguration<Polic
     }
 }
 
+internal sealed class SendPacingConfiguration : IEntityTypeConfiguration<SendPacing>
+{
+    public void Configure(EntityTypeBuilder<SendPacing> b)
+    {
+        b.HasKey(p => new { p.BranchId, p.TenantId });
+        b.Property(p => p.TenantId).HasMaxLength(64);
+    }
+}
+
 internal sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<ReminderDelivery>
 {
     public void Configure(EntityTypeBuilder<ReminderDelivery> b)

@@ -1,3 +1,4 @@
+using BranchBot.Infrastructure;
 using System.Diagnostics;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tests.Delivery;
@@ -11,10 +12,11 @@ public sealed class KillRestartTests
 {
     private const int People = 200;
 
-    [Fact]
-    public async Task JobsRun_KilledMidFanOutThenRunAgain_EveryoneGetsItAndOnlyMarkedRowsTwice()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task JobsRun_KilledMidFanOutThenRunAgain_EveryoneGetsItAndOnlyMarkedRowsTwice(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync();
+        await using var h = await ReminderHarness.StartAsync(provider: provider);
         var b = new BranchBuilder(h);
         for (var i = 1; i <= People; i++) await b.MemberAsync($"K{i:D3}", Stage.Activist);
         h.Connector.Answer = (_, _) => ConnectorAnswer.Ok(TimeSpan.FromMilliseconds(30));
@@ -55,34 +57,10 @@ public sealed class KillRestartTests
         Assert.Contains(ledger, r => r.Note == ReminderDispatcher.ResentNote && r.Attempts >= 2);
     }
 
-    private static Process Start(ReminderHarness h)
+    private static Process Start(ReminderHarness h) => BotProcess.JobsRun(h.DatabaseSettings, MonthlyRemindersJob.JobId, "2026-11-23T09:00", new Dictionary<string, string?>
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(BotDll());
-        foreach (var arg in new[] { "jobs", "run", MonthlyRemindersJob.JobId, "--as-of", "2026-11-23T09:00" }) info.ArgumentList.Add(arg);
-        info.Environment.Remove("ASPNETCORE_URLS");
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["Database__DataDirectory"] = h.Directory;
-        info.Environment["Database__ConnectionString"] = "Data Source=reminders.db";
-        info.Environment["Branch__TimeZone"] = "Asia/Shanghai";
-        info.Environment["Branch__TrackingStartsOn"] = "2026-11-01";
-        info.Environment["Reminders__Enabled"] = "false";
-        info.Environment["Delivery__ClaimLeaseSeconds"] = "1";
-        info.Environment["Delivery__ClaimBatchSize"] = "10";
-        info.Environment["Delivery__TenantMessagesPerSecond"] = "40";
-        return Process.Start(info)!;
-    }
-
-    /// <summary>The bot itself, as an operator runs it: <c>dotnet BranchBot.Bot.dll jobs run ...</c>.</summary>
-    private static string BotDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "BranchBot.sln"))) dir = dir.Parent;
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var dll = Path.Combine(dir!.FullName, "Bot", "bin", configuration, "net10.0", "BranchBot.Bot.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built (tests/Bot.Tests references Bot, so building the tests builds it).");
-        return dll;
-    }
+        ["Delivery:ClaimLeaseSeconds"] = "1",
+        ["Delivery:ClaimBatchSize"] = "10",
+        ["Delivery:TenantMessagesPerSecond"] = "40",
+    });
 }

@@ -14,7 +14,7 @@ namespace BranchBot.Bot.Tests.Reminders;
 
 /// <summary>
 /// The reminder services as the bot composes them (AddInfrastructure, AddBot, which adds delivery and reminders: the real CloudAdapter and
-/// cached connector clients) on a migrated SQLite file, sending to a <see cref="TeamsConnector"/>, with a
+/// cached connector clients) on a migrated SQLite file (or a server database), sending to a <see cref="TeamsConnector"/>, with a
 /// <see cref="FakeTimeProvider"/>. <see cref="NewInstanceAsync"/> gives a second "app instance" on the same file.
 /// </summary>
 public sealed class ReminderHarness : IAsyncDisposable
@@ -22,14 +22,19 @@ public sealed class ReminderHarness : IAsyncDisposable
     public const string Tenant = "6f1b1b9e-0000-4000-8000-000000000001";
     private readonly List<ServiceProvider> _providers = [];
     private readonly Dictionary<string, string?> _settings;
+    private readonly ServerDatabase? _server;
 
-    private ReminderHarness(TeamsConnector connector, string directory, Dictionary<string, string?> settings, FakeTimeProvider time)
+    private ReminderHarness(TeamsConnector connector, string directory, Dictionary<string, string?> settings, FakeTimeProvider time, ServerDatabase? server)
     {
         Connector = connector;
         Directory = directory;
         _settings = settings;
         Time = time;
+        _server = server;
     }
+
+    /// <summary>The Database:* settings of this harness, for a child process that must use the same database.</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => _settings.Where(s => s.Key.StartsWith("Database:", StringComparison.Ordinal)).ToDictionary();
 
     public TeamsConnector Connector { get; }
     public string Directory { get; }
@@ -37,8 +42,11 @@ public sealed class ReminderHarness : IAsyncDisposable
     public IServiceProvider Services => _providers[0];
     public Branch Branch => new("test", TimeZoneInfo.FindSystemTimeZoneById(_settings["Branch:TimeZone"]!), DateOnly.Parse(_settings["Branch:TrackingStartsOn"]!, System.Globalization.CultureInfo.InvariantCulture));
 
-    public static async Task<ReminderHarness> StartAsync(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, IDictionary<string, string?>? settings = null)
+    /// <summary>On SQLite by default; on PostgreSQL or SQL Server a new database on the configured server (skipped, saying why, when none is).</summary>
+    public static async Task<ReminderHarness> StartAsync(string timeZone = "Asia/Shanghai", DateTimeOffset? now = null, IDictionary<string, string?>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        var server = provider == DatabaseProvider.Sqlite ? null : ServerDatabase.Create(provider);
         var connector = await TeamsConnector.StartAsync();
         var directory = System.IO.Directory.CreateTempSubdirectory("branchbot-reminders-").FullName;
         var all = new Dictionary<string, string?>
@@ -56,8 +64,13 @@ public sealed class ReminderHarness : IAsyncDisposable
             // Generous, so that a loaded machine does not turn a normal send into a timeout and retry.
             ["Delivery:SendTimeoutSeconds"] = "10",
         };
+        if (server is not null)
+        {
+            all["Database:Provider"] = provider.ToString();
+            all["Database:ConnectionString"] = server.ConnectionString;
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
-        var harness = new ReminderHarness(connector, directory, all, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)));
+        var harness = new ReminderHarness(connector, directory, all, new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)), server);
         var first = await harness.NewInstanceAsync();
         await first.ApplyMigrationsAsync(CancellationToken.None);
         return harness;
@@ -100,6 +113,7 @@ public sealed class ReminderHarness : IAsyncDisposable
         foreach (var p in _providers) await p.DisposeAsync();
         await Connector.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        _server?.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
     }
 }

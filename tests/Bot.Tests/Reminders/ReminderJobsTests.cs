@@ -1,3 +1,4 @@
+using BranchBot.Infrastructure;
 using BranchBot.Bot.Reminders;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
@@ -26,10 +27,11 @@ public sealed class ReminderJobsTests
     private static string[] Recipients(ReminderHarness h) =>
         [.. h.Connector.Delivered.Select(c => c.ConversationId.Replace("a:conv-", "", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    [Fact]
-    public async Task MonthlyReminders_SevenDaysBeforeMonthEndInShanghai_RemindExactlyThoseWhoOweOnce()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task MonthlyReminders_SevenDaysBeforeMonthEndInShanghai_RemindExactlyThoseWhoOweOnce(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         var b = await BranchAsync(h);
 
         await h.RunAsync(MonthlyRemindersJob.JobId, h.Local(2026, 11, 23, 8, 59));
@@ -54,10 +56,11 @@ public sealed class ReminderJobsTests
         Assert.Contains($"\"cardId\":\"{ledger.Single(d => d.MemberId == b["A1"].Id).Id}\"", report, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task MonthlyReminders_PersonWithoutAChatOpensOneLater_GetsTheDueReminderOnceOnTheNextRun()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task MonthlyReminders_PersonWithoutAChatOpensOneLater_GetsTheDueReminderOnceOnTheNextRun(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         var b = new BranchBuilder(h);
         var late = await b.MemberAsync("L1", Stage.Activist, teams: false);
 
@@ -81,10 +84,11 @@ public sealed class ReminderJobsTests
         Assert.Equal((ReminderDeliveryStatus.Sent, ReminderDispatcher.NowReachableNote), (row.Status, row.Note));
     }
 
-    [Fact]
-    public async Task MonthlyReminders_FirstRunTheDayBeforeTheDeadline_SendsOnlyTheLatestStepAndSkipsTheMissedOnes()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task MonthlyReminders_FirstRunTheDayBeforeTheDeadline_SendsOnlyTheLatestStepAndSkipsTheMissedOnes(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         var b = await BranchAsync(h);
 
         await h.RunAsync(MonthlyRemindersJob.JobId, h.Local(2026, 11, 29, 10, 0));
@@ -95,10 +99,11 @@ public sealed class ReminderJobsTests
         Assert.Equal([("remind-1d", ReminderDeliveryStatus.Sent), ("remind-3d", ReminderDeliveryStatus.Skipped), ("remind-7d", ReminderDeliveryStatus.Skipped)], a1);
     }
 
-    [Fact]
-    public async Task QuarterlyReminders_NewYorkAcrossTheQuarterEnd_BranchReportOnLocalTimeThenOverdueNextQuarter()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task QuarterlyReminders_NewYorkAcrossTheQuarterEnd_BranchReportOnLocalTimeThenOverdueNextQuarter(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("America/New_York");
+        await using var h = await ReminderHarness.StartAsync("America/New_York", provider: provider);
         var b = new BranchBuilder(h);
         await b.MemberAsync("P1", Stage.Probationary);
 
@@ -125,10 +130,11 @@ public sealed class ReminderJobsTests
         Assert.Equal(4, h.Connector.Calls.Count);
     }
 
-    [Fact]
-    public async Task OverdueNotices_DayAfterTheMonthEnd_OnlyToThoseStillOwing()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task OverdueNotices_DayAfterTheMonthEnd_OnlyToThoseStillOwing(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         await BranchAsync(h);
 
         await h.RunAsync(OverdueNoticesJob.JobId, h.Local(2026, 12, 1, 8, 59));
@@ -141,10 +147,11 @@ public sealed class ReminderJobsTests
         Assert.All(h.Connector.Delivered, c => Assert.Contains("已逾期 1 天（截止日期：2026年11月30日）", c.Text, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task LeaderSummaries_OnMonday_LeaderGetsOverdueDueSoonAndUnreachableOfTheGroup()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task LeaderSummaries_OnMonday_LeaderGetsOverdueDueSoonAndUnreachableOfTheGroup(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         await BranchAsync(h);
 
         await h.RunAsync(LeaderSummariesJob.JobId, h.Local(2026, 11, 30, 8, 0)); // Monday, before 09:00; Sunday was no summary day
@@ -162,10 +169,11 @@ public sealed class ReminderJobsTests
         Assert.Equal("leader-2026-11-30", Assert.Single(await h.LedgerAsync()).Step);
     }
 
-    [Fact]
-    public async Task CommitteeSummary_OnTheFirst_CommitteeGetsLastMonthsCompletionPerGroup()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task CommitteeSummary_OnTheFirst_CommitteeGetsLastMonthsCompletionPerGroup(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         await BranchAsync(h);
 
         await h.RunAsync(CommitteeSummaryJob.JobId, h.Local(2026, 12, 1, 9, 0));

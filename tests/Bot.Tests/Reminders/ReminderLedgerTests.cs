@@ -18,10 +18,11 @@ public sealed class ReminderLedgerTests
         return b;
     }
 
-    [Fact]
-    public async Task Run_TwoInstancesAtOnceOnOneDatabase_EachPersonGetsExactlyOneReminder()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Run_TwoInstancesAtOnceOnOneDatabase_EachPersonGetsExactlyOneReminder(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync(settings: new Dictionary<string, string?> { ["Delivery:ClaimBatchSize"] = "5" });
+        await using var h = await ReminderHarness.StartAsync(provider: provider, settings: new Dictionary<string, string?> { ["Delivery:ClaimBatchSize"] = "5" });
         await ActivistsAsync(h, 60);
         h.Connector.Answer = (_, _) => ConnectorAnswer.Ok(TimeSpan.FromMilliseconds(15));
         var second = await h.NewInstanceAsync();
@@ -42,10 +43,11 @@ public sealed class ReminderLedgerTests
         Assert.All(ledger, r => Assert.Equal((ReminderDeliveryStatus.Sent, 1, null), (r.Status, r.Attempts, r.Note)));
     }
 
-    [Fact]
-    public async Task Run_ClaimOlderThanTheLease_IsResentAndMarkedButAFreshClaimIsLeftAlone()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Run_ClaimOlderThanTheLease_IsResentAndMarkedButAFreshClaimIsLeftAlone(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync();
+        await using var h = await ReminderHarness.StartAsync(provider: provider);
         var b = await ActivistsAsync(h, 2);
         var asOf = h.Local(2026, 11, 23, 9, 0);
         h.Time.SetUtcNow(asOf);
@@ -80,10 +82,11 @@ public sealed class ReminderLedgerTests
         CreatedAt = at,
     };
 
-    [Fact]
-    public async Task Dispatch_ReportHandedInAfterPlanning_IsNotSentAndRecordedSkipped()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Dispatch_ReportHandedInAfterPlanning_IsNotSentAndRecordedSkipped(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync();
+        await using var h = await ReminderHarness.StartAsync(provider: provider);
         var b = await ActivistsAsync(h, 2);
         var asOf = h.Local(2026, 11, 23, 9, 0);
         h.Time.SetUtcNow(asOf);
