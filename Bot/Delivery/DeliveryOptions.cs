@@ -65,7 +65,6 @@ public static class DeliveryRegistration
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<ProactiveSender>();
-        services.AddSingleton<IProactiveSender>(sp => sp.GetRequiredService<ProactiveSender>());
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<DeliveryWorker>();
         services.AddHostedService<DeliveryWorkerService>();

@@ -24,7 +24,7 @@ public sealed class ProactiveSender(
     SendRateLimiter limiter,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<ProactiveSender> logger) : IProactiveSender
+    ILogger<ProactiveSender> logger)
 {
     public const string NoTeamsUser = "NoTeamsUser";
     private const string TeamsChannel = "msteams";

@@ -18,7 +18,7 @@ namespace BranchBot.Bot.Features.Pipeline;
 /// Only committee members, by the roster; the person named by a card is re-read and must still hold the stage the
 /// card was built for.
 /// </summary>
-public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> logger)
+public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> logger)
 {
     public async Task<Reply> DevelopFormAsync(Turn turn, CardData data, CancellationToken cancellationToken)
     {
@@ -73,10 +73,11 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
         turn.Db.StageDecisions.Add(StageDecision.Development(subject.Id, decidedOn.Value, filedOn.Value, turn.Member.Id, turn.Now, key));
         if (await SaveAsync(turn, subject, key, cancellationToken) is { } refused) return refused;
 
-        await TellAsync(subject.Id, (t, language) => t.Get(language, "pipeline.develop.toSubject", Formats.Date(language, decidedOn.Value),
+        var step = FormattableString.Invariant($"pipeline:develop:{subject.Id}:{decidedOn.Value:yyyyMMdd}");
+        await TellAsync(subject.Id, step, (t, language) => t.Get(language, "pipeline.develop.toSubject", Formats.Date(language, decidedOn.Value),
             Markdown.Escape(introducers[0].Name), Markdown.Escape(introducers[1].Name)), turn, cancellationToken);
         foreach (var introducer in introducers)
-            await TellAsync(introducer.Id, (t, language) => t.Get(language, "pipeline.develop.toIntroducer", Markdown.Escape(subject.Name), Formats.Date(language, decidedOn.Value)), turn, cancellationToken);
+            await TellAsync(introducer.Id, step, (t, language) => t.Get(language, "pipeline.develop.toIntroducer", Markdown.Escape(subject.Name), Formats.Date(language, decidedOn.Value)), turn, cancellationToken);
         return new Reply.ReplaceCard(DevelopmentCard.Done(turn.Language, turn.T("pipeline.develop.done", Markdown.Escape(subject.Name), Formats.Date(turn.Language, decidedOn.Value),
             Markdown.Escape(introducers[0].Name), Markdown.Escape(introducers[1].Name))));
     }
@@ -161,7 +162,7 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
         if (await SaveAsync(turn, subject, key, cancellationToken) is { } refused) return refused;
 
         var ends = subject.ProbationEndsOn!.Value;
-        await TellAsync(subject.Id, (t, language) => t.Get(language, "pipeline.admit.toSubject", Formats.Date(language, meetingOn.Value),
+        await TellAsync(subject.Id, FormattableString.Invariant($"pipeline:admit:{subject.Id}:{meetingOn.Value:yyyyMMdd}"), (t, language) => t.Get(language, "pipeline.admit.toSubject", Formats.Date(language, meetingOn.Value),
             Formats.Date(language, approvedOn.Value), Formats.Date(language, ends)), turn, cancellationToken);
         return new Reply.ReplaceCard(DevelopmentCard.Done(turn.Language, turn.T("pipeline.admit.done", Markdown.Escape(subject.Name),
             Formats.Date(turn.Language, meetingOn.Value), Formats.Date(turn.Language, approvedOn.Value), Formats.Date(turn.Language, ends))));
@@ -232,7 +233,7 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
         turn.Db.StageDecisions.Add(decision);
         if (await SaveAsync(turn, subject, key, cancellationToken) is { } refused) return refused;
 
-        await TellAsync(subject.Id, toSubject, turn, cancellationToken);
+        await TellAsync(subject.Id, FormattableString.Invariant($"pipeline:probation:{subject.Id}:{decision.Id}"), toSubject, turn, cancellationToken);
         return new Reply.ReplaceCard(DevelopmentCard.Done(turn.Language, turn.T("pipeline.probation.done", Markdown.Escape(subject.Name)) + " " + toSubject(Texts.Default, turn.Language)));
     }
 
@@ -371,11 +372,26 @@ public sealed class PipelineFlow(IProactiveSender sender, ILogger<PipelineFlow> 
         }
     }
 
-    /// <summary>A decision's outcome to one person, in their language; a failed delivery does not undo the decision.</summary>
-    private async Task TellAsync(int memberId, Func<Texts, Language, string> text, Turn turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A decision's outcome to one person, in their language, queued in the delivery ledger for the worker (never
+    /// sent inside the turn); a failed delivery does not undo the decision. The ledger row names the person as its
+    /// subject and the month of the decision, under a step unique to the decision.
+    /// </summary>
+    private async Task TellAsync(int memberId, string step, Func<Texts, Language, string> text, Turn turn, CancellationToken cancellationToken)
     {
         var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == memberId, cancellationToken);
-        var outcome = await sender.SendAsync(memberId, null, text(Texts.Default, UserLanguage.For(user)), cancellationToken);
-        if (outcome.Result != DeliveryResult.Sent) logger.LogInformation("The stage decision message to {MemberId} was not delivered: {Result}.", memberId, outcome.Result);
+        var message = QueuedMessage.Of(null, text(Texts.Default, UserLanguage.For(user)));
+        turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, step, message), ObligationKind.ThoughtReport,
+            Period.Containing(Cadence.Monthly, turn.Today), memberId, turn.Now));
+        try
+        {
+            await turn.Db.SaveChangesAsync(cancellationToken);
+            delivery.Wake();
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            logger.LogInformation(e, "The stage decision message {Step} to {MemberId} was queued already.", step, memberId);
+            turn.Db.ChangeTracker.Clear();
+        }
     }
 }

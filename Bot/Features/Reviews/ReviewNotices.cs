@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Features.Reviews;
 
 /// <summary>
-/// Every notice of the review and confirmation journeys, one method each, so that they can move to the delivery ledger
-/// one by one. Each builds its card in the recipient's language and sends it to their 1:1 chat.
+/// Every notice of the review and confirmation journeys, one method each. Each builds its card in the recipient's
+/// language and queues it in the delivery ledger (under a step unique to the report version, review or talk), for
+/// the delivery worker to send to their 1:1 chat: never awaited inside the turn.
 /// </summary>
-public sealed class ReviewNotices(IProactiveSender sender, ILogger<ReviewNotices> logger)
+public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, ILogger<ReviewNotices> logger)
 {
     /// <summary>A report arrived: its group's leaders get a card that opens it for review (the committee's deciders when the group has no other leader).</summary>
     public async Task ReportArrivedAsync(BranchDbContext db, Member author, Submission saved, CancellationToken cancellationToken)
@@ -27,8 +28,10 @@ public sealed class ReviewNotices(IProactiveSender sender, ILogger<ReviewNotices
         foreach (var leader in leaders)
         {
             var language = await LanguageAsync(db, leader, cancellationToken);
-            await SendAsync(leader, ReviewNoticeCard.Arrived(language, author.Name, saved.Kind, saved.Period, saved.Version, saved.Id), null, cancellationToken);
+            Queue(db, leader, Step("review", saved.Id, "arrived"), saved.Kind, saved.Period, author.Id,
+                ReviewNoticeCard.Arrived(language, author.Name, saved.Kind, saved.Period, saved.Version, saved.Id), null);
         }
+        await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>The student hears the decision: accepted as a line, returned as a card with the reason and a form for the new version.</summary>
@@ -39,36 +42,56 @@ public sealed class ReviewNotices(IProactiveSender sender, ILogger<ReviewNotices
         if (review.Verdict == ReviewVerdict.Accepted)
         {
             var comment = string.IsNullOrWhiteSpace(review.Comment) ? "" : Texts.Default.Get(language, "review.commentQuote", Markdown.Escape(UserText.Clip(review.Comment, CardLimits.ReasonMaxLength)));
-            await SendAsync(report.AuthorId, null, Texts.Default.Get(language, "review.notice.accepted", kind, period, report.Latest.Version, Markdown.Escape(UserText.Clip(reviewerName))) + comment, cancellationToken);
+            Queue(db, report.AuthorId, Step("review", review.Id, "decided"), report.Kind, report.Period, report.AuthorId,
+                null, Texts.Default.Get(language, "review.notice.accepted", kind, period, report.Latest.Version, Markdown.Escape(UserText.Clip(reviewerName))) + comment);
         }
         else
         {
-            await SendAsync(report.AuthorId, ReviewNoticeCard.Returned(language, report.Kind, report.Period, report.Latest.Version, reviewerName, review.Comment), null, cancellationToken);
+            Queue(db, report.AuthorId, Step("review", review.Id, "decided"), report.Kind, report.Period, report.AuthorId,
+                ReviewNoticeCard.Returned(language, report.Kind, report.Period, report.Latest.Version, reviewerName, review.Comment), null);
         }
+        await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>A talk was logged: the mentee gets a card to confirm it with one tap or dispute it with a note.</summary>
     public async Task TalkLoggedAsync(BranchDbContext db, Talk talk, string mentorName, CancellationToken cancellationToken)
     {
         var language = await LanguageAsync(db, talk.MenteeId, cancellationToken);
-        await SendAsync(talk.MenteeId, TalkAnswerCard.Build(language, talk, mentorName, Reports.ReportFlow.NewCardId()), null, cancellationToken);
+        Queue(db, talk.MenteeId, Step("talk", talk.Id, "logged"), ObligationKind.Talk, Period.Containing(Cadence.Monthly, talk.Date), talk.MenteeId,
+            TalkAnswerCard.Build(language, talk, mentorName, Reports.ReportFlow.NewCardId()), null);
+        await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>The mentee disputed a talk: the mentor is told, with the note.</summary>
     public async Task TalkDisputedAsync(BranchDbContext db, Talk talk, string menteeName, string note, CancellationToken cancellationToken)
     {
         var language = await LanguageAsync(db, talk.MentorId, cancellationToken);
-        await SendAsync(talk.MentorId, null, Texts.Default.Get(language, "talk.answer.disputedNotice", Markdown.Escape(UserText.Clip(menteeName)),
-            Formats.Date(language, talk.Date), Markdown.Escape(UserText.Clip(note, CardLimits.ReasonMaxLength))), cancellationToken);
+        Queue(db, talk.MentorId, Step("talk", talk.Id, "disputed"), ObligationKind.Talk, Period.Containing(Cadence.Monthly, talk.Date), talk.MenteeId,
+            null, Texts.Default.Get(language, "talk.answer.disputedNotice", Markdown.Escape(UserText.Clip(menteeName)),
+            Formats.Date(language, talk.Date), Markdown.Escape(UserText.Clip(note, CardLimits.ReasonMaxLength))));
+        await SaveAsync(db, cancellationToken);
     }
 
     private static async Task<Language> LanguageAsync(BranchDbContext db, int memberId, CancellationToken cancellationToken) =>
         UserLanguage.For(await db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == memberId, cancellationToken));
 
-    private async Task SendAsync(int memberId, AdaptiveCard? card, string? text, CancellationToken cancellationToken)
+    private static string Step(string what, long id, string event_) => FormattableString.Invariant($"{what}:{id}:{event_}");
+
+    private void Queue(BranchDbContext db, int memberId, string step, ObligationKind kind, Period period, int subjectId, AdaptiveCard? card, string? text) =>
+        db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, step, QueuedMessage.Of(card, text)), kind, period, subjectId, time.GetUtcNow()));
+
+    private async Task SaveAsync(BranchDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await sender.SendAsync(memberId, card, text, cancellationToken);
-        if (outcome.Result != DeliveryResult.Sent)
-            logger.LogInformation("A review notice for {MemberId} was not delivered: {Result}.", memberId, outcome.Result);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            delivery.Wake();
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The step names the version, review or talk, so this notice was queued already (a repeated call).
+            logger.LogInformation(e, "A review notice was queued already.");
+            db.ChangeTracker.Clear();
+        }
     }
 }

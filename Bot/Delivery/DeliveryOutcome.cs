@@ -1,5 +1,3 @@
-using BranchBot.Bot.Cards;
-
 namespace BranchBot.Bot.Delivery;
 
 public enum DeliveryResult
@@ -15,14 +13,3 @@ public enum DeliveryResult
 
 /// <param name="Attempts">HTTP attempts made (0 when nothing was tried).</param>
 public sealed record DeliveryOutcome(DeliveryResult Result, string? ActivityId = null, string? Error = null, int Attempts = 0);
-
-/// <summary>
-/// Sends a message to a roster member's 1:1 chat outside a turn (reminders, nudges, decisions), honouring
-/// Teams' rate limits and error codes. Callers build the card in the recipient's language.
-/// </summary>
-public interface IProactiveSender
-{
-    Task<DeliveryOutcome> SendAsync(int memberId, AdaptiveCard? card, string? text, CancellationToken cancellationToken);
-
-    Task<DeliveryOutcome> UpdateAsync(int memberId, string activityId, AdaptiveCard card, CancellationToken cancellationToken);
-}
