@@ -168,7 +168,7 @@ public sealed class ReminderDispatcher(
     {
         // Bounded: rows are claimed only shortly before they are sent, so a crash strands few claims.
         var ready = Channel.CreateBounded<Claim>(new BoundedChannelOptions(_options.ClaimBatchSize) { SingleWriter = true });
-        await using var ledger = new LedgerWriter(databases, tally);
+        await using var ledger = new LedgerWriter(databases, tally, Math.Max(_options.ClaimBatchSize, _options.MaxConcurrentSends));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
         var producer = Task.Run(async () =>
@@ -196,7 +196,7 @@ public sealed class ReminderDispatcher(
                 var language = UserLanguage.For(user);
                 var card = claim.Planned.Build(claim.Row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), language);
                 var outcome = await sender.SendAsync(user, card, null, stop.Token).ConfigureAwait(false);
-                ledger.Complete(claim, outcome, time.GetUtcNow());
+                await ledger.CompleteAsync(claim, outcome, time.GetUtcNow(), stop.Token).ConfigureAwait(false);
             }
         }, CancellationToken.None)).ToList();
 
@@ -250,7 +250,7 @@ public sealed class ReminderDispatcher(
         foreach (var claim in claims)
         {
             if (claim.Planned.Obligation is { } o && IsSettled(facts, o, now))
-                ledger.Complete(claim, null, now);
+                await ledger.CompleteAsync(claim, null, now, ct).ConfigureAwait(false);
             else
                 toSend.Add(claim);
         }
@@ -270,23 +270,28 @@ public sealed class ReminderDispatcher(
 
     /// <summary>
     /// Writes outcomes in batches from one writer (one transaction per batch): with SQLite every commit is a sync, and
-    /// a fan-out at 1,000/s cannot afford one per message. The update is guarded by the claim token.
+    /// a fan-out at 1,000/s cannot afford one per message. The update is guarded by the claim token. The backlog is
+    /// bounded: when the writer falls behind, the senders wait for it, so a process killed mid-run leaves at most a
+    /// backlog's worth of messages sent but not yet recorded (they are resent, marked, by whoever reclaims them).
     /// </summary>
     private sealed class LedgerWriter : IAsyncDisposable
     {
-        private readonly Channel<(Claim Claim, DeliveryOutcome? Outcome, DateTimeOffset At)> _queue = Channel.CreateUnbounded<(Claim, DeliveryOutcome?, DateTimeOffset)>(new() { SingleReader = true });
+        private readonly Channel<(Claim Claim, DeliveryOutcome? Outcome, DateTimeOffset At)> _queue;
+        private readonly int _batch;
         private readonly IDbContextFactory<BranchDbContext> _databases;
         private readonly Tally _tally;
         private readonly Task _loop;
 
-        public LedgerWriter(IDbContextFactory<BranchDbContext> databases, Tally tally)
+        public LedgerWriter(IDbContextFactory<BranchDbContext> databases, Tally tally, int backlog)
         {
+            _queue = Channel.CreateBounded<(Claim, DeliveryOutcome?, DateTimeOffset)>(new BoundedChannelOptions(backlog) { SingleReader = true });
+            _batch = backlog;
             _databases = databases;
             _tally = tally;
             _loop = Task.Run(LoopAsync);
         }
 
-        public void Complete(Claim claim, DeliveryOutcome? outcome, DateTimeOffset at) => _queue.Writer.TryWrite((claim, outcome, at));
+        public ValueTask CompleteAsync(Claim claim, DeliveryOutcome? outcome, DateTimeOffset at, CancellationToken ct) => _queue.Writer.WriteAsync((claim, outcome, at), ct);
 
         public async Task FlushAsync(CancellationToken ct)
         {
@@ -297,11 +302,20 @@ public sealed class ReminderDispatcher(
         private async Task LoopAsync()
         {
             var batch = new List<(Claim Claim, DeliveryOutcome? Outcome, DateTimeOffset At)>();
-            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            try
             {
-                while (batch.Count < 500 && _queue.Reader.TryRead(out var item)) batch.Add(item);
-                await WriteAsync(batch).ConfigureAwait(false);
-                batch.Clear();
+                while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    while (batch.Count < _batch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+                    await WriteAsync(batch).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+            catch (Exception e)
+            {
+                // Senders waiting on a full backlog fail too, rather than wait for a writer that is gone.
+                _queue.Writer.TryComplete(e);
+                throw;
             }
         }
 
