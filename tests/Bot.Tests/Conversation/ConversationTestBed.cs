@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Tests.Support;
+using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -53,23 +55,38 @@ public sealed class ConversationTestBed : IAsyncDisposable
 
     private int _activityCounter;
 
-    private ConversationTestBed(BotTestHost host, FakeTimeProvider time)
+    private readonly ServerDatabase? _server;
+
+    private ConversationTestBed(BotTestHost host, FakeTimeProvider time, ServerDatabase? server)
     {
         Host = host;
         Time = time;
+        _server = server;
     }
+
+    /// <summary>The settings that put another host on this bed's database (the SQLite folder, or the server database).</summary>
+    public Dictionary<string, string?> DatabaseSettings() => _server is null
+        ? new() { ["Database:DataDirectory"] = Host.DataDirectory }
+        : new() { ["Database:Provider"] = _server.Provider.ToString(), ["Database:ConnectionString"] = _server.ConnectionString };
 
     public BotTestHost Host { get; }
     public FakeTimeProvider Time { get; }
     public FakeConnector Connector => Host.Connector;
 
-    public static async Task<ConversationTestBed> StartAsync(DateTimeOffset? now = null, string roster = Roster, string trackingStartsOn = "2026-10-01")
+    /// <summary>On SQLite by default; on PostgreSQL or SQL Server a new database on the configured server (skipped, saying why, when none is).</summary>
+    public static async Task<ConversationTestBed> StartAsync(DateTimeOffset? now = null, string roster = Roster, string trackingStartsOn = "2026-10-01",
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var time = new FakeTimeProvider(now ?? DefaultNow);
-        var host = await BotTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Branch:TrackingStartsOn"] = trackingStartsOn, ["Branch:Name"] = "艺术设计学院学生党支部", ["Reminders:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(time));
-        var bed = new ConversationTestBed(host, time);
+        var server = provider == DatabaseProvider.Sqlite ? null : ServerDatabase.Create(provider);
+        var settings = new Dictionary<string, string?> { ["Branch:TrackingStartsOn"] = trackingStartsOn, ["Branch:Name"] = "艺术设计学院学生党支部", ["Reminders:Enabled"] = "false" };
+        if (server is not null)
+        {
+            settings["Database:Provider"] = provider.ToString();
+            settings["Database:ConnectionString"] = server.ConnectionString;
+        }
+        var host = await BotTestHost.StartAsync(settings, services => services.AddSingleton<TimeProvider>(time));
+        var bed = new ConversationTestBed(host, time, server);
         foreach (var person in new[] { Student, Student2, OtherGroupStudent, Probationary, Mentor, Leader, OtherLeader, Secretary, Stranger })
             host.Connector.Members[person.UserId] = (person.Name, person.AadObjectId, person.Email);
 
@@ -164,7 +181,11 @@ public sealed class ConversationTestBed : IAsyncDisposable
         ["locale"] = "zh-CN",
     };
 
-    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        _server?.Dispose();
+    }
 }
 
 /// <summary>What the bot sent to the connector during one turn.</summary>

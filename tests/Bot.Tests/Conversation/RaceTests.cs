@@ -6,6 +6,8 @@ using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Tests.Support;
 using BranchBot.Domain;
+using BranchBot.Infrastructure;
+using BranchBot.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,13 +24,22 @@ public sealed class RaceTests : IAsyncLifetime
     private static readonly string GoodReport = string.Concat(Enumerable.Repeat("认真学习党章，联系自身实际，找差距明方向。", 12));
     private ConversationTestBed _bed = null!;
 
-    public async Task InitializeAsync()
+    // Every race on SQLite and on a server database: the outcome rests on the database's keys and conditional
+    // updates, not on a lock in one process.
+    public static TheoryData<DatabaseProvider> Providers => TestProviders.All;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task StartAsync(DatabaseProvider provider)
     {
-        _bed = await ConversationTestBed.StartAsync();
+        _bed = await ConversationTestBed.StartAsync(provider: provider);
         await _bed.InstallAsync(ConversationTestBed.Leader, ConversationTestBed.Student, ConversationTestBed.Mentor, ConversationTestBed.Secretary);
     }
 
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_bed is not null) await _bed.DisposeAsync();
+    }
 
     private async Task<string> IdOf(Person person) => (await _bed.MemberIdAsync(person)).ToString(CultureInfo.InvariantCulture);
 
@@ -55,9 +66,11 @@ public sealed class RaceTests : IAsyncLifetime
             .With(OverdueListCard.ReasonInputPrefix + id, "病假");
     }
 
-    [Fact]
-    public async Task Excuse_SameClickFiveTimesAtOnce_StoresOneExcuseAndTellsTheOthersWhoExcused()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Excuse_SameClickFiveTimesAtOnce_StoresOneExcuseAndTellsTheOthersWhoExcused(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var excuse = await ExcuseOfStudent2Async();
 
         var calls = await RaceAsync(Same(Clicks, ConversationTestBed.Leader, "list-card", excuse));
@@ -70,14 +83,15 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.Equal(1, await db.Excuses.CountAsync());
     }
 
-    [Fact]
-    public async Task Excuse_FromTwoBotProcessesOnOneDatabaseAtOnce_StoresOneExcuse()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Excuse_FromTwoBotProcessesOnOneDatabaseAtOnce_StoresOneExcuse(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var excuse = await ExcuseOfStudent2Async();
         await using var second = await BotTestHost.StartAsync(
-            new Dictionary<string, string?>
+            new Dictionary<string, string?>(_bed.DatabaseSettings())
             {
-                ["Database:DataDirectory"] = _bed.Host.DataDirectory,
                 ["Branch:TrackingStartsOn"] = "2026-10-01",
                 ["Reminders:Enabled"] = "false",
             },
@@ -106,9 +120,11 @@ public sealed class RaceTests : IAsyncLifetime
         return ("form-card", card.SubmitData(Verbs.ReportSubmit).With("period", "2026-11"));
     }
 
-    [Fact]
-    public async Task RequestExtension_FiveTimesAtOnce_StoresOneRequestAndSendsTheLeaderOneCard()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task RequestExtension_FiveTimesAtOnce_StoresOneRequestAndSendsTheLeaderOneCard(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var (cardId, submit) = await ReportFormAsync();
         var request = submit.With("verb", Verbs.ExtensionRequest).With(ReportFormCard.ReasonInput, "本周考试");
 
@@ -123,9 +139,11 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.Equal(1, await db.Extensions.CountAsync());
     }
 
-    [Fact]
-    public async Task DecideExtension_LeaderApprovesWhileSecretaryDeclines_OneOutcomeAndTheOtherIsToldWhoDecided()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task DecideExtension_LeaderApprovesWhileSecretaryDeclines_OneOutcomeAndTheOtherIsToldWhoDecided(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var (cardId, submit) = await ReportFormAsync();
         var asked = await _bed.SubmitAsync(ConversationTestBed.Student, cardId, submit.With("verb", Verbs.ExtensionRequest).With(ReportFormCard.ReasonInput, "本周考试"));
         var approve = asked.Single(ConversationTestBed.Leader).Card().SubmitData(Verbs.ExtensionDecide).With(ExtensionDecisionCard.DecisionField, "approve");
@@ -148,9 +166,11 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.All(refusals, t => Assert.Contains($"{winner.Name}已于 2026年11月19日 {verb}了这个申请", t));
     }
 
-    [Fact]
-    public async Task SubmitReport_SameCardFiveTimesAtOnce_StoresOneVersionAndNamesItToTheOthers()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task SubmitReport_SameCardFiveTimesAtOnce_StoresOneVersionAndNamesItToTheOthers(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var (cardId, submit) = await ReportFormAsync();
 
         var calls = await RaceAsync(Same(Clicks, ConversationTestBed.Student, cardId, submit.With(ReportFormCard.TextInput, GoodReport)));
@@ -163,9 +183,11 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.Equal(1, await db.Submissions.CountAsync());
     }
 
-    [Fact]
-    public async Task LogTalk_SameCardFiveTimesAtOnce_StoresOneTalk()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task LogTalk_SameCardFiveTimesAtOnce_StoresOneTalk(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var card = (await _bed.SayAsync(ConversationTestBed.Mentor, "记录谈话")).Single(ConversationTestBed.Mentor).Card();
         var talk = card.SubmitData(Verbs.TalkSubmit)
             .With(TalkFormCard.MenteeInput, await IdOf(ConversationTestBed.Student)).With(TalkFormCard.DateInput, "2026-11-18")
@@ -181,9 +203,11 @@ public sealed class RaceTests : IAsyncLifetime
         Assert.Equal(1, await db.Talks.CountAsync());
     }
 
-    [Fact]
-    public async Task Nudge_SameClickFiveTimesAtOnce_SendsOneReminder()
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Nudge_SameClickFiveTimesAtOnce_SendsOneReminder(DatabaseProvider provider)
     {
+        await StartAsync(provider);
         var card = (await _bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card();
         var nudge = card.SubmitData(Verbs.OverdueNudge).With(OverdueListCard.MemberField, await IdOf(ConversationTestBed.Student));
 
