@@ -47,19 +47,7 @@ public sealed class DeliveryWorker(
         if (batch.Count == 0) return [];
         var pending = batch.Where(r => r.Status == ReminderDeliveryStatus.Pending).Select(r => r.Id).ToList();
         var expired = batch.Where(r => r.Status == ReminderDeliveryStatus.Claimed).Select(r => r.Id).ToList();
-        if (pending.Count > 0)
-            await db.ReminderDeliveries.Where(d => pending.Contains(d.Id) && d.Status == ReminderDeliveryStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, ReminderDeliveryStatus.Claimed)
-                    .SetProperty(d => d.ClaimedBy, token)
-                    .SetProperty(d => d.ClaimedAt, now), ct).ConfigureAwait(false);
-        if (expired.Count > 0)
-            // The dead process may have sent it: say so, the person may get it twice.
-            await db.ReminderDeliveries.Where(d => expired.Contains(d.Id) && d.Status == ReminderDeliveryStatus.Claimed && d.ClaimedAt < cutoff)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.ClaimedBy, token)
-                    .SetProperty(d => d.ClaimedAt, now)
-                    .SetProperty(d => d.Note, ReminderDispatcher.ResentNote), ct).ConfigureAwait(false);
+        await LedgerClaims.ClaimAsync(db, pending, expired, token, now, cutoff, ct).ConfigureAwait(false);
         var ids = batch.Select(r => r.Id).ToList();
         var won = await db.ReminderDeliveries.AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.ClaimedBy == token && d.Status == ReminderDeliveryStatus.Claimed)

@@ -56,6 +56,7 @@ public sealed class SendRateLimiter
             return;
         }
         var lane = _sharedTenants.GetOrAdd(tenantId, _ => new SharedLane());
+        var late = false;
         while (true)
         {
             var slot = await TakeSharedSlotAsync(tenantId, lane, ct).ConfigureAwait(false);
@@ -64,8 +65,10 @@ public sealed class SendRateLimiter
             // A slot reserved before a Retry-After that any instance heard of is not used.
             if (slot < await PausedUntilAsync(tenantId, lane, ct).ConfigureAwait(false)) continue;
             // A busy machine wakes a waiter late; used that late, its slot would meet the slots after it and together
-            // burst past the ceiling, so it is dropped and another taken (at 40/s this keeps any second under 45).
-            if (UtcTicks() - slot <= LateTolerance.Ticks) return;
+            // burst past the ceiling, so it is dropped and another taken, once: a machine too busy to wake anyone on
+            // time must still send (it is already sending slower than the ceiling), not wait for slots for ever.
+            if (late || UtcTicks() - slot <= LateTolerance.Ticks) return;
+            late = true;
         }
     }
 

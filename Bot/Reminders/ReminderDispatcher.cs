@@ -33,7 +33,7 @@ public sealed class ReminderDispatcher(
     TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
-    public const string ResentNote = "resent after interrupted claim";
+    public const string ResentNote = LedgerClaims.ResentNote;
     public const string SupersededNote = "missed while the bot was down; a later step was due";
     public const string FulfilledNote = "fulfilled before sending";
     public const string NowReachableNote = "had no Teams chat when due; sent once they opened one";
@@ -220,20 +220,7 @@ public sealed class ReminderDispatcher(
         var pending = batch.Where(r => r.Status == ReminderDeliveryStatus.Pending).Select(r => r.Id).ToList();
         var expired = batch.Where(r => r.Status == ReminderDeliveryStatus.Claimed).Select(r => r.Id).ToList();
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        if (pending.Count > 0)
-            await db.ReminderDeliveries.Where(d => pending.Contains(d.Id) && d.Status == ReminderDeliveryStatus.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, ReminderDeliveryStatus.Claimed)
-                    .SetProperty(d => d.ClaimedBy, token)
-                    .SetProperty(d => d.ClaimedAt, now), ct).ConfigureAwait(false);
-        if (expired.Count > 0)
-            // The dead process may have sent it: count that attempt and say so, the person may get it twice.
-            await db.ReminderDeliveries.Where(d => expired.Contains(d.Id) && d.Status == ReminderDeliveryStatus.Claimed && d.ClaimedAt < cutoff)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.ClaimedBy, token)
-                    .SetProperty(d => d.ClaimedAt, now)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
-                    .SetProperty(d => d.Note, ResentNote), ct).ConfigureAwait(false);
+        await LedgerClaims.ClaimAsync(db, pending, expired, token, now, cutoff, ct).ConfigureAwait(false);
         var ids = batch.Select(r => r.Id).ToList();
         var won = await db.ReminderDeliveries.AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.ClaimedBy == token && d.Status == ReminderDeliveryStatus.Claimed)

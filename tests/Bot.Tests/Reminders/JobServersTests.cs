@@ -43,7 +43,10 @@ public sealed class JobServersTests
         var clock = Stopwatch.StartNew();
         while (monitoring.SucceededListCount() < 2 * ReminderRegistration.JobIds.Count)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"{monitoring.SucceededListCount()} jobs succeeded, {monitoring.FailedCount()} failed after 2 minutes");
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2),
+                $"{monitoring.SucceededListCount()} jobs succeeded, {monitoring.FailedCount()} failed, {monitoring.ProcessingCount()} processing, " +
+                $"{monitoring.ScheduledCount()} scheduled (a retry after an exception: " +
+                string.Join("; ", monitoring.ScheduledJobs(0, 5).Select(j => j.Value.Job?.Type.Name)) + ") after 2 minutes");
             await Task.Delay(100);
         }
         var serverCount = monitoring.Servers().Count;

@@ -1,7 +1,9 @@
 using BranchBot.Bot.Reminders;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Tests.Shared;
 
 namespace BranchBot.Bot.Tests.Reminders;
 
@@ -21,10 +23,11 @@ public sealed class ProbationReminderTests
     private static string[] Recipients(ReminderHarness h) =>
         [.. h.Connector.Delivered.Select(c => c.ConversationId.Replace("a:conv-", "", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    [Fact]
-    public async Task ProbationReminders_ThirtyDaysAhead_RemindTheMemberTheIntroducerAndTheCommitteeExactlyOnce()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task ProbationReminders_ThirtyDaysAhead_RemindTheMemberTheIntroducerAndTheCommitteeExactlyOnce(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         var b = await BranchAsync(h);
 
         await h.RunAsync(ProbationRemindersJob.JobId, h.Local(2027, 5, 2, 8, 59));
@@ -44,10 +47,11 @@ public sealed class ProbationReminderTests
         Assert.Contains("\"verb\":\"pipeline.probation.form\"", committee, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ProbationReminders_SevenDaysAhead_SendTheSecondStepOnce()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task ProbationReminders_SevenDaysAhead_SendTheSecondStepOnce(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         await BranchAsync(h);
         await h.RunAsync(ProbationRemindersJob.JobId, h.Local(2027, 5, 2, 9, 0));
 
@@ -59,10 +63,11 @@ public sealed class ProbationReminderTests
         Assert.Contains("还有 7 天", System.Text.RegularExpressions.Regex.Unescape(h.Connector.Delivered.Last(c => c.ConversationId == "a:conv-P1").Text), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ProbationReminders_Postponed_RemindAheadOfTheNewEndOnly()
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task ProbationReminders_Postponed_RemindAheadOfTheNewEndOnly(DatabaseProvider provider)
     {
-        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai");
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
         var b = await BranchAsync(h);
         await using (var db = h.Db())
         {
