@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Reminders;
+using BranchBot.Bot.Tests.Reminders;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ namespace BranchBot.Bot.Tests.Delivery;
 /// Three instances (each its own services and connection pool, as three processes) pace one tenant through one
 /// server database: together they stay under the one ceiling, and a Retry-After heard by one stops all of them.
 /// </summary>
+[Collection(ServerFanOutCollection.Name)]
 public sealed class SharedSendPacingTests
 {
     private const string Tenant = "tenant-shared";

@@ -17,6 +17,7 @@ namespace BranchBot.Bot.Tests.Reminders;
 /// servers; the ledger lets each reminder out once. Hosts in this process, not processes: the fake clock must be
 /// the same for both, and nothing is killed here (MultiInstanceTests kills processes).
 /// </summary>
+[Collection(ServerFanOutCollection.Name)]
 public sealed class JobServersTests
 {
     public static TheoryData<DatabaseProvider> Servers => new() { DatabaseProvider.Postgres, DatabaseProvider.SqlServer };

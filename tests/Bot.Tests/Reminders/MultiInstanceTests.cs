@@ -16,6 +16,7 @@ namespace BranchBot.Bot.Tests.Reminders;
 /// claim lease finishes the stranded rows, and a fifth sends nothing. Processes, not hosts in this process: only a
 /// process can be killed without running any of its cleanup, and each has its own pools, limiter and statics.
 /// </summary>
+[Collection(ServerFanOutCollection.Name)]
 public sealed class MultiInstanceTests(ITestOutputHelper output)
 {
     private const int People = 10_000;
