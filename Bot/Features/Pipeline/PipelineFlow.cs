@@ -44,12 +44,8 @@ public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> 
         var second = data.Reference(DevelopmentCard.Introducer2Input);
         var opinionsHeard = data.Toggle(DevelopmentCard.OpinionsInput);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
-        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
-        var subject = await SubjectAsync(turn, data, cancellationToken, tracked: true);
-        if (subject is null) return new Reply.Refused(turn.T("error.badCard"));
-        var key = $"{turn.Member.Id}:{cardId}";
-        if (await AlreadyRecordedAsync(turn, key, cancellationToken)) return new Reply.Refused(turn.T("pipeline.error.alreadyRecorded", Markdown.Escape(subject.Name)));
-        if (Stale(turn, subject, Stage.Activist, since!.Value) is { } stale) return stale;
+        var (subject, key, refusal) = await DecisionSubjectAsync(turn, data, Stage.Activist, since!.Value, cancellationToken);
+        if (refusal is not null) return refusal;
         if (!opinionsHeard) return new Reply.Refused(turn.T("pipeline.error.opinionsRequired"));
         if (Dates(turn, (DevelopmentCard.DecidedOnInput, decidedOn!.Value), (DevelopmentCard.FiledOnInput, filedOn!.Value)) is { } badDate) return badDate;
         var eligibility = DevelopmentRules.On(subject, await ActivistEvaluationsAsync(turn, subject.Id, cancellationToken), decidedOn.Value);
@@ -144,12 +140,8 @@ public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> 
         var meetingOn = data.Date(AdmissionCard.MeetingOnInput);
         var approvedOn = data.Date(AdmissionCard.ApprovedOnInput);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
-        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
-        var subject = await SubjectAsync(turn, data, cancellationToken, tracked: true);
-        if (subject is null) return new Reply.Refused(turn.T("error.badCard"));
-        var key = $"{turn.Member.Id}:{cardId}";
-        if (await AlreadyRecordedAsync(turn, key, cancellationToken)) return new Reply.Refused(turn.T("pipeline.error.alreadyRecorded", Markdown.Escape(subject.Name)));
-        if (Stale(turn, subject, Stage.DevelopmentTarget, since!.Value) is { } stale) return stale;
+        var (subject, key, refusal) = await DecisionSubjectAsync(turn, data, Stage.DevelopmentTarget, since!.Value, cancellationToken);
+        if (refusal is not null) return refusal;
         if (Dates(turn, (DevelopmentCard.SinceField, subject.StageSince), (AdmissionCard.MeetingOnInput, meetingOn!.Value), (AdmissionCard.ApprovedOnInput, approvedOn!.Value)) is { } badDate)
             return badDate;
         var result = (await DefenceViewAsync(turn, subject, cancellationToken)).SoFar;
@@ -188,12 +180,8 @@ public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> 
         var newEnd = data.Date(ProbationCard.NewEndInput, required: false);
         var note = data.String(ProbationCard.NoteInput, ProbationCard.NoteMaxLength, required: false);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
-        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return new Reply.Refused(turn.T("error.badCard"));
-        var subject = await SubjectAsync(turn, data, cancellationToken, tracked: true);
-        if (subject is null) return new Reply.Refused(turn.T("error.badCard"));
-        var key = $"{turn.Member.Id}:{cardId}";
-        if (await AlreadyRecordedAsync(turn, key, cancellationToken)) return new Reply.Refused(turn.T("pipeline.error.alreadyRecorded", Markdown.Escape(subject.Name)));
-        if (Stale(turn, subject, Stage.Probationary, since!.Value) is { } stale) return stale;
+        var (subject, key, refusal) = await DecisionSubjectAsync(turn, data, Stage.Probationary, since!.Value, cancellationToken);
+        if (refusal is not null) return refusal;
         var probation = await ProbationAsync(turn, subject, cancellationToken);
         if (probation.Decided) return new Reply.Refused(turn.T("pipeline.error.probationDecided", Markdown.Escape(subject.Name)));
         if (Dates(turn, (ProbationCard.MeetingOnInput, meetingOn!.Value)) is { } badDate) return badDate;
@@ -293,6 +281,21 @@ public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> 
             .ToList();
         return PipelineSection.Build(turn.Language, new(eligible.Count, eligible.Take(PipelineSection.MaxNames).ToList()), new(targets.Count, targets.Take(PipelineSection.MaxNames).ToList()),
             new(probations.Count, probations.Take(PipelineSection.MaxNames).ToList()));
+    }
+
+    /// <summary>
+    /// What every committee decision checks first: the card's id (the decision's idempotency key with the speaker),
+    /// the person it names, a decision already recorded from this card, and that the person still holds the stage
+    /// the card was built for. The person is tracked, for the stage change.
+    /// </summary>
+    private static async Task<(Member Subject, string Key, Reply? Refused)> DecisionSubjectAsync(Turn turn, CardData data, Stage stage, DateOnly since, CancellationToken cancellationToken)
+    {
+        if (data.CardId is not { Length: > 0 and <= 64 } cardId) return (null!, "", new Reply.Refused(turn.T("error.badCard")));
+        var subject = await SubjectAsync(turn, data, cancellationToken, tracked: true);
+        if (subject is null) return (null!, "", new Reply.Refused(turn.T("error.badCard")));
+        var key = $"{turn.Member.Id}:{cardId}";
+        if (await AlreadyRecordedAsync(turn, key, cancellationToken)) return (subject, key, new Reply.Refused(turn.T("pipeline.error.alreadyRecorded", Markdown.Escape(subject.Name))));
+        return (subject, key, Stale(turn, subject, stage, since));
     }
 
     private static async Task<Member?> SubjectAsync(Turn turn, CardData data, CancellationToken cancellationToken, bool tracked = false)
