@@ -178,7 +178,8 @@ public sealed record YearlyTotals(
             talks, withActivists, activists.Count, atDevelopment, evaluations, perStage, entered, confirmed, disputed);
     }
 
-    private static Stage StageOn(Member member, DateOnly date) =>
+    /// <summary>The stage a person held on a date; before the first recorded stage, the stage before it.</summary>
+    internal static Stage StageOn(Member member, DateOnly date) =>
         member.StageOn(date) ?? (member.Stages[0].Stage == Stage.Activist ? Stage.Activist : member.Stages[0].Stage - 1);
 }
 
