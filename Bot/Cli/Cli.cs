@@ -21,7 +21,7 @@ public static class Cli
     private const int Ok = 0, Failed = 1, Usage = 2;
     private const int DemoSeed = 2017;
 
-    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs"];
+    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs", "export"];
     private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?"];
 
     private const string Help = """
@@ -36,6 +36,7 @@ public static class Cli
           db script <file.sql> [--provider SqlServer|Postgres|Sqlite]   write the idempotent migration script
           stats <year> [--lang en]               the branch's yearly figures (reports, talks, people per stage)
           jobs list                              the recurring reminder jobs
+          export yearly <year> <file.xlsx|file.csv> [--lang en]   the yearly figures: a sheet for the branch, one per group with its people
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
         """;
 
@@ -88,6 +89,10 @@ public static class Cli
                 ["db", "script", var file] => await ScriptAsync(file, Option(args, "--provider"), output, error, ct),
                 ["stats", var year] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
                     => await StatsAsync(services, y, language, output, ct),
+                // The yearly export (Features/Export).
+                ["export", "yearly", var year, var file] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
+                    && (file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    => await ExportYearlyAsync(services, y, file, language, output, ct),
                 _ => await UsageAsync(error),
             };
         }
@@ -146,6 +151,21 @@ public static class Cli
               本年进入新阶段：新确定积极分子 {Stage(t.EnteredStageInYear, Domain.Stage.Activist)} 人，发展对象 {Stage(t.EnteredStageInYear, Domain.Stage.DevelopmentTarget)} 人，新发展党员 {Stage(t.EnteredStageInYear, Domain.Stage.Probationary)} 人，按期转正 {Stage(t.EnteredStageInYear, Domain.Stage.Full)} 人
               """;
         await output.WriteLineAsync(text);
+        return Ok;
+    }
+
+    private static async Task<int> ExportYearlyAsync(IServiceProvider services, int year, string file, string language, TextWriter output, CancellationToken ct)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
+        var branch = await db.LoadBranchAsync(scope.ServiceProvider.GetRequiredService<IOptions<BranchOptions>>().Value,
+            scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
+        var lang = Localization.LanguageResolver.FromLocale(language) ?? Localization.Language.ZhCn;
+        var format = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Features.Export.ExportFormat.Csv : Features.Export.ExportFormat.Xlsx;
+        var bytes = await new Features.Export.YearlyExport(db, branch).BuildAsync(year, lang, groupId: null, format, ct);
+        await File.WriteAllBytesAsync(file, bytes, ct);
+        await output.WriteLineAsync(Path.GetFullPath(file));
         return Ok;
     }
 

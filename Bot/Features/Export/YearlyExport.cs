@@ -1,0 +1,129 @@
+using System.Text;
+using BranchBot.Bot.Features.Roster;
+using BranchBot.Bot.Localization;
+using BranchBot.Domain;
+using BranchBot.Domain.Statistics;
+using BranchBot.Infrastructure;
+using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
+using BranchBot.Infrastructure.Spreadsheets;
+using Microsoft.EntityFrameworkCore;
+
+namespace BranchBot.Bot.Features.Export;
+
+public enum ExportFormat { Xlsx, Csv }
+
+/// <summary>
+/// The branch's yearly figures as a workbook: one sheet for the branch (the figures), one per group (the same figures
+/// for the group, then a row per person). CSV is the same rows in one file, the sheet's name in the first column:
+/// one file a phone can open, no zip to unpack, and it imports as one table. Each section is one method.
+/// </summary>
+public sealed class YearlyExport(BranchDbContext db, Branch branch)
+{
+    /// <param name="groupId">Null: the branch sheet and every group; a group: only that group's sheet.</param>
+    public async Task<byte[]> BuildAsync(int year, Language language, int? groupId, ExportFormat format, CancellationToken ct)
+    {
+        var sheets = await SheetsAsync(year, language, groupId, ct);
+        return format == ExportFormat.Xlsx ? Xlsx.ToBytes(sheets) : CsvOf(sheets);
+    }
+
+    public async Task<IReadOnlyList<XlsxSheet>> SheetsAsync(int year, Language language, int? groupId, CancellationToken ct)
+    {
+        var members = await db.Members.AsNoTracking().WithStageHistory().ToListAsync(ct);
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Name).ToListAsync(ct);
+        var policy = (await db.ReadBranchSettingAsync(ct)).Policy;
+        // The year before too: a report of last December handed in this January counts this year.
+        var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
+        var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
+
+        var sheets = new List<XlsxSheet>();
+        if (groupId is null)
+            sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language)]));
+        foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
+        {
+            var f = YearlyFigures.For(branch, members.Where(m => m.GroupId == g.Id), facts, evaluations, year);
+            sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), [], .. People(f, language)]));
+        }
+        if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
+        return sheets;
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> Figures(YearlyFigures f, Language l) =>
+        [.. ReportsSection(f, l), .. TalksSection(f, l), .. PeopleSection(f, l), .. EvaluationsSection(f, l)];
+    // For the lead, after merging: the meetings, dues and transfers sections go here, one method each, from
+    // MeetingFigures.For, DuesFigures.For and TransferFigures.For (Domain), added to Figures above.
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> ReportsSection(YearlyFigures f, Language l)
+    {
+        var s = T(l, "export.section.reports");
+        yield return [s, T(l, "export.figure.reportsReceived"), f.Totals.ReportsReceived];
+        yield return [s, T(l, "export.figure.thoughtReports"), f.Totals.ThoughtReports];
+        yield return [s, T(l, "export.figure.branchReports"), f.Totals.BranchReports];
+        foreach (var stage in YearlyFigures.ReportedStages)
+            yield return [s, T(l, "export.figure.byStage", Formats.Stage(l, stage)), f.ReportsByStage[stage]];
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> TalksSection(YearlyFigures f, Language l)
+    {
+        var s = T(l, "export.section.talks");
+        yield return [s, T(l, "export.figure.talksHeld"), f.Totals.TalksHeld];
+        foreach (var stage in YearlyFigures.ReportedStages)
+            yield return [s, T(l, "export.figure.byStage", Formats.Stage(l, stage)), f.TalksByStage[stage]];
+        yield return [s, T(l, "export.figure.activistsTalkedWith"), f.Totals.ActivistsTalkedWith];
+        yield return [s, T(l, "export.figure.talksUnconfirmed"), f.Totals.TalksUnconfirmed];
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> PeopleSection(YearlyFigures f, Language l)
+    {
+        var s = T(l, "export.section.people");
+        foreach (var stage in Enum.GetValues<Stage>())
+            yield return [s, T(l, "export.figure.onTheRoll", Formats.Stage(l, stage)), f.Totals.PeoplePerStage[stage]];
+        foreach (var stage in Enum.GetValues<Stage>())
+            yield return [s, T(l, "export.figure.entered", Formats.Stage(l, stage)), f.Totals.EnteredStageInYear[stage]];
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> EvaluationsSection(YearlyFigures f, Language l)
+    {
+        var s = T(l, "export.section.evaluations");
+        yield return [s, T(l, "export.figure.evaluationsRecorded"), f.Totals.Evaluations];
+        yield return [s, T(l, "export.figure.evaluationsPassed"), f.EvaluationsPassed];
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, Language l)
+    {
+        yield return
+        [
+            T(l, "export.people.studentNumber"), T(l, "export.people.name"), T(l, "export.people.stage"),
+            .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)T(l, "export.people.reports", Formats.Stage(l, s))),
+            .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)T(l, "export.people.talks", Formats.Stage(l, s))),
+            T(l, "export.figure.evaluationsRecorded"), T(l, "export.figure.evaluationsPassed"), T(l, "export.people.entered"),
+        ];
+        foreach (var p in f.People)
+            yield return
+            [
+                p.Member.StudentNumber, p.Member.Name, Formats.Stage(l, p.Member.Stage),
+                .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Reports[s]),
+                .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Talks[s]),
+                p.EvaluationsRecorded, p.EvaluationsPassed, string.Join("; ", p.EnteredStages.Select(s => Formats.Stage(l, s))),
+            ];
+    }
+
+    private static IReadOnlyList<XlsxCell> Header(Language l) =>
+        [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];
+
+    /// <summary>UTF-8 with BOM and CRLF, as Excel opens it; a text cell that would start a formula is prefixed with an apostrophe.</summary>
+    private static byte[] CsvOf(IReadOnlyList<XlsxSheet> sheets)
+    {
+        var csv = new StringBuilder();
+        foreach (var sheet in sheets)
+            foreach (var row in sheet.Rows)
+                csv.Append(string.Join(',', row.Select(Field).Prepend(Csv.Escape(sheet.Name)))).Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Field(XlsxCell cell) => cell.Number is { } n
+        ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : Csv.Escape(cell.Text is { Length: > 0 } t && "=+-@".Contains(t[0]) ? "'" + t : cell.Text ?? "");
+
+    private static string T(Language l, string key, params object?[] args) => Texts.Default.Get(l, key, args);
+}
