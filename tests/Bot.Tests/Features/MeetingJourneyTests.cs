@@ -197,4 +197,26 @@ public sealed class MeetingJourneyTests : IAsyncLifetime
         Assert.Contains("不在这次会议的参会名单上", turned.Single(Student).Text());
         Assert.Equal(before, await SnapshotAsync());
     }
+
+    [Fact]
+    public async Task Summary_AfterTwoGeneralMeetings_CountsThemAgainstTheQuotaAndFlagsRepeatedAbsence()
+    {
+        var first = await ScheduleGeneralAsync();
+        _bed.Time.SetUtcNow(MeetingStart);
+        await _bed.SubmitAsync(Probationary, "invite", first.Single(Probationary).Card().SubmitData(Verbs.MeetingsCheckIn));
+        var second = (await _bed.SayAsync(Secretary, "召开会议")).Single(Secretary).Card().SubmitData(Verbs.MeetingsSchedule)
+            .With(MeetingFormCard.KindInput, nameof(MeetingKind.General)).With(MeetingFormCard.DateInput, "2026-11-27").With(MeetingFormCard.TimeInput, "14:00")
+            .With(MeetingFormCard.PlaceInput, "A101").With(MeetingFormCard.TopicInput, "组织生活");
+        await _bed.SubmitAsync(Secretary, "form2", second);
+        _bed.Time.SetUtcNow(MeetingStart.AddDays(7).AddHours(3));
+
+        var summary = (await _bed.SayAsync(Secretary, "支部统计")).Single(Secretary).Card().GetRawText();
+
+        Assert.Contains("党员大会", summary);
+        Assert.Contains("已开 2 / 3 次，还剩 9 周：请在 2027年1月31日 前安排一次", summary);
+        Assert.Contains("多次无故缺席", summary);
+        Assert.Contains("赵老师", summary); // expected at both, answered neither
+        Assert.Contains("签到 0 / 2，请假 0，缺席 2", summary);
+        Assert.DoesNotContain("周六\",\"value\":\"签到 0", summary);
+    }
 }
