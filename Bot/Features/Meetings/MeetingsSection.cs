@@ -54,6 +54,21 @@ public static class MeetingsSection
         return body;
     }
 
+    /// <summary>"我的状态": the speaker's attendance at the held meetings they were expected at this semester; empty when none.</summary>
+    public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (Semester.Containing(turn.Today) is not { } semester) return [];
+        var from = turn.Branch.ToInstant(semester.Start.ToDateTime(TimeOnly.MinValue));
+        var me = turn.Member.Id;
+        var now = turn.Now;
+        var meetings = await turn.Db.Meetings.AsNoTracking().Include(m => m.Attendees)
+            .Where(m => m.CancelledAt == null && m.StartsAt >= from && m.StartsAt <= now && m.Attendees.Any(a => a.MemberId == me))
+            .ToListAsync(cancellationToken);
+        var records = meetings.Select(m => new AttendanceRecord(m.StartsAt, m.Attendees.Single(a => a.MemberId == me).Answer)).ToList();
+        if (records.Count == 0) return [];
+        return [TextBlock.Trusted(Texts.Default.Get(turn.Language, "meetings.status", Attendance(turn.Language, AttendanceRules.Count(records)))) with { Spacing = Spacing.Medium, Separator = true }];
+    }
+
     /// <summary>"2 of 3 held, 6 weeks left: schedule one before …", or on track.</summary>
     public static string Line(Turn turn, Semester semester, MeetingKind kind, IEnumerable<Meeting> held)
     {

@@ -217,6 +217,8 @@ public sealed class MeetingJourneyTests : IAsyncLifetime
         Assert.Contains("多次无故缺席", summary);
         Assert.Contains("赵老师", summary); // expected at both, answered neither
         Assert.Contains("签到 0 / 2，请假 0，缺席 2", summary);
+        var status = (await _bed.SayAsync(Probationary, "我的状态")).Single(Probationary).Card().GetRawText();
+        Assert.Contains("三会一课（本学期）：签到 1 / 2，请假 0，缺席 1", status);
         Assert.DoesNotContain("周六\",\"value\":\"签到 0", summary);
     }
 }
