@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BranchBot.Domain.Meetings;
 
 namespace BranchBot.Domain;
 
@@ -118,7 +119,8 @@ public sealed record Policy
 
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
-    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false)
+    public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false,
+        MeetingQuotas? meetings = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
@@ -131,6 +133,8 @@ public sealed record Policy
         DueSoonDays = dueSoonDays;
         ExtensionDays = extensionDays;
         ReturnedCountsAsDone = returnedCountsAsDone;
+        // Meetings (三会一课): the quotas and the check-in window; a stored policy without them has the seed's.
+        Meetings = meetings ?? MeetingQuotas.Default;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -153,6 +157,10 @@ public sealed record Policy
     /// only once a resubmission is accepted; see <see cref="ReviewRules.CountsAsDoneAt"/>).
     /// </summary>
     public bool ReturnedCountsAsDone { get; }
+
+    // Meetings (三会一课)
+    /// <summary>The meeting quotas and check-in window (default <see cref="MeetingQuotas.Default"/>).</summary>
+    public MeetingQuotas Meetings { get; }
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -194,7 +202,7 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, ReturnedCountsAsDone, _rules.Length);

@@ -37,6 +37,12 @@ public static class Verbs
     public const string PipelineAdmitSubmit = "pipeline.admit.submit";
     public const string PipelineProbationForm = "pipeline.probation.form";
     public const string PipelineProbationSubmit = "pipeline.probation.submit";
+    // Meetings (三会一课): attendee cards carry <c>meeting</c> and <c>version</c>, both re-checked.
+    public const string MeetingsSchedule = "meetings.schedule";
+    public const string MeetingsCheckIn = "meetings.checkIn";
+    public const string MeetingsAbsent = "meetings.absent";
+    public const string MeetingsMinutesForm = "meetings.minutes.form";
+    public const string MeetingsMinutesSave = "meetings.minutes.save";
 }
 
 public static class CardLimits

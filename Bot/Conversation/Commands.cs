@@ -14,6 +14,8 @@ public enum Command
     BranchSummary,
     Language,
     Rules,
+    // Meetings (三会一课)
+    MeetingsSchedule,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
@@ -22,5 +23,7 @@ public static class Features
         new RulesFeature(),
         new ReviewsFeature(),
         new PipelineFeature(),
+        // Meetings (三会一课)
+        new MeetingsFeature(),
     ];
 }

@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -28,6 +29,9 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<StageDecision> StageDecisions => Set<StageDecision>();
     public DbSet<DefenceScore> DefenceScores => Set<DefenceScore>();
     public DbSet<SendPacing> SendPacings => Set<SendPacing>();
+    // Meetings (三会一课)
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -49,8 +49,11 @@ public sealed class InfoFlows
         var history = await turn.Db.Members.AsNoTracking().WithStageHistory().FirstAsync(m => m.Id == me.Id, cancellationToken);
         var mentees = await MenteesAsync(turn, cancellationToken);
         var hasReports = await turn.Db.Submissions.AnyAsync(s => s.MemberId == me.Id, cancellationToken);
-        return Reply.Show(StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending,
-            Countdown.Of(history, turn.Today), mentees, hasReports));
+        var card = StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending,
+            Countdown.Of(history, turn.Today), mentees, hasReports);
+        // Meetings (三会一课): one's attendance this semester.
+        var meetings = await Meetings.MeetingsSection.ForMemberAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. meetings] });
     }
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Domain;
@@ -23,6 +24,8 @@ public sealed class SummaryFlow
         var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
         var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
         var pipeline = await PipelineFlow.SectionAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        // Meetings (三会一课): the quotas this semester and repeated unexcused absence.
+        var meetings = await MeetingsSection.ForCommitteeAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. meetings, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 }

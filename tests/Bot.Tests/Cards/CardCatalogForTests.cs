@@ -1,5 +1,6 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Info;
+using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
@@ -10,6 +11,7 @@ using BranchBot.Bot.Features.Talks;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Meetings;
 
 namespace BranchBot.Bot.Tests.Cards;
 
@@ -21,8 +23,18 @@ public static class CardCatalogForTests
 {
     public sealed record Entry(string Name, Func<Language, string, AdaptiveCard> Build);
 
+    // A meeting's place and topic are never blank and at most 200 characters (the flow checks both).
+    private static string MeetingText(string text, string blank) => string.IsNullOrWhiteSpace(text) ? blank : text.Length > 200 ? text[..200] : text;
+
     public static readonly IReadOnlyList<Entry> All =
     [
+        // Meetings (三会一课)
+        new("meetings-form", (lang, _) => MeetingFormCard.Build(lang, Enum.GetValues<MeetingKind>(), new DateOnly(2026, 11, 19), "card-m")),
+        new("meetings-invitation", (lang, text) => MeetingCard.Build(lang, new Meeting(MeetingKind.General, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),
+            MeetingText(text, "A101"), true, MeetingText(text, "学习"), [1, 2], DateTimeOffset.UnixEpoch, "1:k"), text, "2026年11月20日 14:00", true)),
+        new("meetings-minutes", (lang, text) => MeetingMinutesCard.Build(lang, new Meeting(MeetingKind.Committee, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),
+            "A101", false, MeetingText(text, "学习"), [1], DateTimeOffset.UnixEpoch, "1:k"), "2026年11月20日 14:00")),
+        new("meetings-done", (lang, text) => MeetingCard.Done(Markdown.Escape(text))),
         new("pipeline-develop", (lang, text) => DevelopmentCard.Build(lang, new DevelopmentView(new NamedPerson(7, text, "2025001"), text, new DateOnly(2025, 11, 19), true),
             [new NamedPerson(8, text, "T001"), new NamedPerson(9, text, "T002"), new NamedPerson(10, "孙书记", "2022001")], new DateOnly(2026, 11, 19), "card-d")),
         new("pipeline-defence", (lang, text) => DefenceCard.Build(lang, new DefenceView(new NamedPerson(7, text, "2025003"), new DateOnly(2026, 5, 1),
