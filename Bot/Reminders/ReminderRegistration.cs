@@ -36,7 +36,8 @@ public static class ReminderRegistration
 
         services.AddHangfire((sp, hangfire) =>
         {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(new DisposalSafeLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>())));
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.Provider == DatabaseProvider.SqlServer) hangfire.UseSqlServerStorage(database.EffectiveConnectionString);
             else if (database.Provider == DatabaseProvider.Postgres) hangfire.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(database.EffectiveConnectionString));
