@@ -29,6 +29,10 @@ public static class Formats
         ? date.ToString("MMM d, yyyy", language.Culture())
         : Invariant($"{date.Year}年{date.Month}月{date.Day}日");
 
+    /// <summary>A local time as "2026年11月30日 14:30" / "Nov 30, 2026 14:30".</summary>
+    public static string DateTime(Language language, System.DateTime local) =>
+        Date(language, DateOnly.FromDateTime(local)) + " " + local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>"2026年11月30日（周一）" / "Mon, Nov 30, 2026" / "2026年11月30日（週一）".</summary>
     public static string DateWithWeekday(Language language, DateOnly date) => language switch
     {

@@ -144,9 +144,9 @@ public static class Xlsx
 
     // XML 1.0 cannot hold most control characters; a cell keeps tab, newline and carriage return.
     private static string Clean(string text) =>
-        text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF')
-            ? new string(text.Where(c => !(c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF')).ToArray())
-            : text;
+        text.Any(IsNotXml) ? new string(text.Where(c => !IsNotXml(c)).ToArray()) : text;
+
+    private static bool IsNotXml(char c) => c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF';
 
     private static string TextOf(Cell cell, string[] shared, HashSet<uint> dateStyles)
     {

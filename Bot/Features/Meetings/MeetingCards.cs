@@ -103,9 +103,5 @@ public static class MeetingTexts
 {
     public static string Kind(Language language, MeetingKind kind) => Texts.Default.Get(language, "meetings.kind." + kind);
 
-    public static string Start(Language language, Branch branch, DateTimeOffset startsAt)
-    {
-        var local = branch.LocalTime(startsAt);
-        return Formats.Date(language, DateOnly.FromDateTime(local)) + " " + local.ToString("HH:mm", CultureInfo.InvariantCulture);
-    }
+    public static string Start(Language language, Branch branch, DateTimeOffset startsAt) => Formats.DateTime(language, branch.LocalTime(startsAt));
 }

@@ -40,7 +40,7 @@ public static class PolicyCard
             TextBlock.Trusted(Label("policy.title")) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
             TextBlock.Trusted(lastChange is null
                 ? Label("policy.neverChanged")
-                : t.Get(language, "policy.lastChange", Markdown.Escape(UserText.Clip(lastChange.ChangedBy)), When(language, lastChange.LocalAt))),
+                : t.Get(language, "policy.lastChange", Markdown.Escape(UserText.Clip(lastChange.ChangedBy)), Formats.DateTime(language, lastChange.LocalAt))),
             TextBlock.Trusted(Label("policy.intro")),
         };
         for (var i = 0; i < policy.Rules.Count; i++)
@@ -66,7 +66,4 @@ public static class PolicyCard
     /// <summary>"Thought report · Activist": how the card and its refusals name a rule.</summary>
     public static string RuleName(Language language, PolicyRule rule) =>
         Formats.Kind(language, rule.Kind) + " · " + Formats.Stage(language, rule.SubjectStage);
-
-    public static string When(Language language, DateTime localAt) =>
-        Formats.Date(language, DateOnly.FromDateTime(localAt)) + " " + localAt.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

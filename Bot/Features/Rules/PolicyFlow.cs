@@ -2,6 +2,7 @@ using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Features.Reports;
+using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
@@ -77,7 +78,7 @@ public sealed class PolicyFlow(BranchState branchState)
             latest is null ? null : new PolicyLastChange(latest.ChangedBy, turn.Branch.LocalTime(latest.At)), ReportFlow.NewCardId());
 
     private static Reply Stale(Turn turn, Latest latest) =>
-        new Reply.Refused(turn.T("policy.stale", Markdown.Escape(latest.ChangedBy), PolicyCard.When(turn.Language, turn.Branch.LocalTime(latest.At))));
+        new Reply.Refused(turn.T("policy.stale", Markdown.Escape(latest.ChangedBy), Formats.DateTime(turn.Language, turn.Branch.LocalTime(latest.At))));
 
     private static async Task<Latest?> LatestAsync(Turn turn, CancellationToken cancellationToken) =>
         await turn.Db.PolicyChanges.AsNoTracking()
