@@ -111,13 +111,13 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch)
     private static IReadOnlyList<XlsxCell> Header(Language l) =>
         [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];
 
-    /// <summary>UTF-8 with BOM and CRLF, as Excel opens it; a text cell that would start a formula is prefixed with an apostrophe.</summary>
+    /// <summary>UTF-8 with BOM and CRLF, as Excel opens it; a text (a cell, or the sheet's name, which may be a group's name) that would start a formula is prefixed with an apostrophe.</summary>
     private static byte[] CsvOf(IReadOnlyList<XlsxSheet> sheets)
     {
         var csv = new StringBuilder();
         foreach (var sheet in sheets)
             foreach (var row in sheet.Rows)
-                csv.Append(string.Join(',', row.Select(Field).Prepend(Csv.Escape(sheet.Name)))).Append("\r\n");
+                csv.Append(string.Join(',', row.Select(Field).Prepend(Field(sheet.Name)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
