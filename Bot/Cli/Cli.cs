@@ -163,7 +163,8 @@ public static class Cli
             scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System, ct);
         var lang = Localization.LanguageResolver.FromLocale(language) ?? Localization.Language.ZhCn;
         var format = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? Features.Export.ExportFormat.Csv : Features.Export.ExportFormat.Xlsx;
-        var bytes = await new Features.Export.YearlyExport(db, branch).BuildAsync(year, lang, groupId: null, format, ct);
+        var now = (scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var bytes = await new Features.Export.YearlyExport(db, branch, now).BuildAsync(year, lang, groupId: null, format, ct);
         await File.WriteAllBytesAsync(file, bytes, ct);
         await output.WriteLineAsync(Path.GetFullPath(file));
         return Ok;

@@ -15,10 +15,13 @@ public static class MeetingFigures
     /// <paramref name="now"/> and not cancelled) per kind against the quota over the semesters' days in the span
     /// (weekly and monthly quotas count each week or month begun inside a semester in the span; a semester quota counts
     /// each semester that starts in the span), the group meetings per group (the group quota is per group: multiply
-    /// by the groups), and each member's attendance.
+    /// by the groups), and each member's attendance. With <paramref name="people"/> (a group's sheet) only those people's
+    /// answers count in the attendance; the meetings held are counted whoever attended.
     /// </summary>
-    public static MeetingYear For(IEnumerable<Meeting> meetings, MeetingQuotas quotas, Branch branch, DateOnly from, DateOnly to, DateTimeOffset now)
+    public static MeetingYear For(IEnumerable<Meeting> meetings, MeetingQuotas quotas, Branch branch, DateOnly from, DateOnly to, DateTimeOffset now,
+        IReadOnlySet<int>? people = null)
     {
+        bool Counts(MeetingAttendee a) => people is null || people.Contains(a.MemberId);
         var held = meetings.Where(m => m.IsHeldBy(now) && branch.LocalDate(m.StartsAt) >= from && branch.LocalDate(m.StartsAt) <= to).ToList();
         var semesters = Semesters(from, to).ToList();
         var kinds = Enum.GetValues<MeetingKind>().Select(kind =>
@@ -29,10 +32,10 @@ public static class MeetingFigures
                 ? semesters.Count(s => s.Start >= from && s.Start <= to) * count
                 : semesters.Sum(s => MeetingForecast.SpanStarts(span, s).Count(d => d >= from && d <= to)) * count;
             return new MeetingKindFigures(kind, ofKind.Count, quota, ofKind.Count(m => m.Minutes is not null),
-                AttendanceRules.Count(ofKind.SelectMany(m => m.Attendees).Select(a => new AttendanceRecord(default, a.Answer))));
+                AttendanceRules.Count(ofKind.SelectMany(m => m.Attendees).Where(Counts).Select(a => new AttendanceRecord(default, a.Answer))));
         }).ToList();
         var byGroup = held.Where(m => m.GroupId is not null).GroupBy(m => m.GroupId!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var byMember = held.SelectMany(m => m.Attendees.Select(a => (a.MemberId, Record: new AttendanceRecord(m.StartsAt, a.Answer))))
+        var byMember = held.SelectMany(m => m.Attendees.Where(Counts).Select(a => (a.MemberId, Record: new AttendanceRecord(m.StartsAt, a.Answer))))
             .GroupBy(x => x.MemberId).ToDictionary(g => g.Key, g => AttendanceRules.Count(g.Select(x => x.Record)));
         return new(from, to, kinds, byGroup, byMember);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Statistics;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
@@ -17,8 +18,9 @@ public enum ExportFormat { Xlsx, Csv }
 /// The branch's yearly figures as a workbook: one sheet for the branch (the figures), one per group (the same figures
 /// for the group, then a row per person). CSV is the same rows in one file, the sheet's name in the first column:
 /// one file a phone can open, no zip to unpack, and it imports as one table. Each section is one method.
+/// <paramref name="now"/> decides which meetings were held (started and not cancelled).
 /// </summary>
-public sealed class YearlyExport(BranchDbContext db, Branch branch)
+public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffset now)
 {
     /// <param name="groupId">Null: the branch sheet and every group; a group: only that group's sheet.</param>
     public async Task<byte[]> BuildAsync(int year, Language language, int? groupId, ExportFormat format, CancellationToken ct)
@@ -35,14 +37,25 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch)
         // The year before too: a report of last December handed in this January counts this year.
         var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
         var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
+        // A branch holds a few hundred meetings a year at most; MeetingFigures keeps those held in the year.
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).ToListAsync(ct);
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
-            sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language)]));
+        {
+            var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now);
+            sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
+                [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language)]));
+        }
         foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
         {
-            var f = YearlyFigures.For(branch, members.Where(m => m.GroupId == g.Id), facts, evaluations, year);
-            sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), [], .. People(f, language)]));
+            var people = members.Where(m => m.GroupId == g.Id).ToList();
+            var f = YearlyFigures.For(branch, people, facts, evaluations, year);
+            // The group's sheet: its own group meetings and the branch's other meetings, with its people's attendance only.
+            var m = MeetingFigures.For(meetings.Where(x => x.Kind != MeetingKind.Group || x.GroupId == g.Id), policy.Meetings, branch, from, to, now,
+                people.Select(p => p.Id).ToHashSet());
+            sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language), [], .. People(f, m, language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
         return sheets;
@@ -50,8 +63,34 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch)
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> Figures(YearlyFigures f, Language l) =>
         [.. ReportsSection(f, l), .. TalksSection(f, l), .. PeopleSection(f, l), .. EvaluationsSection(f, l)];
-    // For the lead, after merging: the meetings, dues and transfers sections go here, one method each, from
-    // MeetingFigures.For, DuesFigures.For and TransferFigures.For (Domain), added to Figures above.
+    // Dues (党费): the dues section goes here, one method from DuesFigures.For (Domain), added after MeetingsSection
+    // in SheetsAsync, with its columns in People.
+    // Transfers (组织关系转接): the transfers section goes here, one method from TransferFigures.For (Domain), added
+    // after the dues, with its columns in People.
+
+    /// <summary>
+    /// 三会一课: per kind held against the quota, minuted, and the attendance (person-times). On the branch sheet
+    /// (<paramref name="groups"/> given) the group meeting's quota is per group times the groups, then each group's
+    /// group meetings; on a group's sheet the quota is the group's own.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> MeetingsSection(MeetingYear m, IReadOnlyList<Group> groups, Language l)
+    {
+        var s = T(l, "export.section.meetings");
+        foreach (var k in m.Kinds)
+        {
+            var kind = T(l, "meetings.kind." + k.Kind);
+            var quota = k.Kind == MeetingKind.Group && groups.Count > 0 ? k.Quota * groups.Count : k.Quota;
+            yield return [s, T(l, "export.figure.meetingsHeld", kind), k.Held];
+            yield return [s, T(l, "export.figure.meetingsQuota", kind), quota];
+            yield return [s, T(l, "export.figure.meetingsMinuted", kind), k.Minuted];
+            yield return [s, T(l, "export.figure.meetingsExpected", kind), k.Attendance.Expected];
+            yield return [s, T(l, "export.figure.meetingsCheckedIn", kind), k.Attendance.CheckedIn];
+            yield return [s, T(l, "export.figure.meetingsExcused", kind), k.Attendance.Excused];
+            yield return [s, T(l, "export.figure.meetingsUnexcused", kind), k.Attendance.Unexcused];
+        }
+        foreach (var g in groups)
+            yield return [s, T(l, "export.figure.groupMeetings", g.Name), m.GroupMeetingsByGroup.GetValueOrDefault(g.Id)];
+    }
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> ReportsSection(YearlyFigures f, Language l)
     {
@@ -89,7 +128,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch)
         yield return [s, T(l, "export.figure.evaluationsPassed"), f.EvaluationsPassed];
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, Language l)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, Language l)
     {
         yield return
         [
@@ -97,15 +136,21 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch)
             .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)T(l, "export.people.reports", Formats.Stage(l, s))),
             .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)T(l, "export.people.talks", Formats.Stage(l, s))),
             T(l, "export.figure.evaluationsRecorded"), T(l, "export.figure.evaluationsPassed"), T(l, "export.people.entered"),
+            T(l, "export.people.meetingsExpected"), T(l, "export.people.meetingsCheckedIn"), T(l, "export.people.meetingsExcused"), T(l, "export.people.meetingsUnexcused"),
+            // Dues and transfers: their columns go here.
         ];
         foreach (var p in f.People)
+        {
+            var a = meetings.AttendanceByMember.GetValueOrDefault(p.Member.Id, AttendanceCount.None);
             yield return
             [
                 p.Member.StudentNumber, p.Member.Name, Formats.Stage(l, p.Member.Stage),
                 .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Reports[s]),
                 .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Talks[s]),
                 p.EvaluationsRecorded, p.EvaluationsPassed, string.Join("; ", p.EnteredStages.Select(s => Formats.Stage(l, s))),
+                a.Expected, a.CheckedIn, a.Excused, a.Unexcused,
             ];
+        }
     }
 
     private static IReadOnlyList<XlsxCell> Header(Language l) =>

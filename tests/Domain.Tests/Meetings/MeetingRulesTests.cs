@@ -182,6 +182,23 @@ public sealed class MeetingFiguresTests
         Assert.Equal(1, year.GroupMeetingsByGroup[5]);
         Assert.Equal(new AttendanceCount(2, 0, 0, 2), year.AttendanceByMember[2]);
     }
+
+    [Fact]
+    public void For_OnlySomePeople_CountsTheirAttendanceButEveryMeetingHeld()
+    {
+        var branch = BranchBuilder.Default;
+        var general = new Meeting(MeetingKind.General, null, 1, 1, At.Cst("2026-10-10 14:00:00"), "A101", false, "学习", [1, 2, 3], At.Cst("2026-10-01 09:00:00"), "1:a");
+        general.Attendees[0].CheckIn(At.Cst("2026-10-10 14:00:00"));
+        general.Attendees[1].SendAbsence("病假", At.Cst("2026-10-10 09:00:00"));
+
+        var year = MeetingFigures.For([general], MeetingQuotas.Default, branch, At.Date("2026-01-01"), At.Date("2026-12-31"), At.Cst("2026-12-31 12:00:00"), new HashSet<int> { 2, 3 });
+
+        var generals = year.Kinds.Single(k => k.Kind == MeetingKind.General);
+        Assert.Equal(1, generals.Held);
+        Assert.Equal(new AttendanceCount(2, 0, 1, 1), generals.Attendance);
+        Assert.False(year.AttendanceByMember.ContainsKey(1));
+        Assert.Equal(new AttendanceCount(1, 0, 1, 0), year.AttendanceByMember[2]);
+    }
 }
 
 public sealed class MeetingQuotasTests
