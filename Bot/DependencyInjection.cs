@@ -1,5 +1,6 @@
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Delivery;
+using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Hosting;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
+        services.AddYearlyExport(configuration);
 
         services.AddDelivery(configuration);
         services.AddReminders(configuration);
@@ -65,6 +67,7 @@ public static class DependencyInjection
         app.MapBranchBotHealthChecks();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapReminders();
+        app.MapYearlyExport();
         return app;
     }
 

@@ -142,6 +142,7 @@ public sealed record InputToggle(string Id, string Title) : CardInput(Id)
 [JsonDerivedType(typeof(ActionSubmit), "Action.Submit")]
 [JsonDerivedType(typeof(ActionExecute), "Action.Execute")]
 [JsonDerivedType(typeof(ActionShowCard), "Action.ShowCard")]
+[JsonDerivedType(typeof(ActionOpenUrl), "Action.OpenUrl")]
 public abstract record CardAction(string Title)
 {
     [JsonPropertyOrder(-1)] public string Title { get; init; } = Title;
@@ -162,6 +163,23 @@ public sealed record ActionExecute(string Title, CardActionData Data) : CardActi
     public string Verb => Data.Verb;
     public CardActionData Data { get; init; } = Data;
     public CardAction Fallback => new ActionSubmit(Title, Data) { Style = Style };
+}
+
+/// <summary>
+/// Opens a link in the client's browser (schema 1.0+, so a 1.2 card may carry it). Only absolute http(s) links: the
+/// client hands anything else to the operating system. It sends nothing to the bot, so it carries no card data.
+/// </summary>
+public sealed record ActionOpenUrl : CardAction
+{
+    public ActionOpenUrl(string title, Uri url) : base(title)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+            throw new ArgumentException($"Action.OpenUrl needs an absolute http or https link (was '{url}').", nameof(url));
+        Url = url;
+    }
+
+    public Uri Url { get; init; }
 }
 
 public sealed record ActionShowCard(string Title, ShowCardContent Card) : CardAction(Title)

@@ -43,6 +43,8 @@ public static class Verbs
     public const string MeetingsAbsent = "meetings.absent";
     public const string MeetingsMinutesForm = "meetings.minutes.form";
     public const string MeetingsMinutesSave = "meetings.minutes.save";
+    /// <summary>The yearly export's form asks for a download link (year, format, scope: all re-checked).</summary>
+    public const string ExportYearly = "export.yearly";
 }
 
 public static class CardLimits

@@ -16,6 +16,8 @@ public enum Command
     Rules,
     // Meetings (三会一课)
     MeetingsSchedule,
+    // The yearly export
+    YearlyExport,
 }
 
 /// <summary>
@@ -25,7 +27,8 @@ public enum Command
 /// </summary>
 public static class Commands
 {
-    public sealed record Entry(Command Command, string[] English, string[] SimplifiedChinese, string[] TraditionalChinese);
+    /// <param name="TakesArgument">The phrase may be followed by words the flow reads from <see cref="Turn.Argument"/> (年度导出 2025).</param>
+    public sealed record Entry(Command Command, string[] English, string[] SimplifiedChinese, string[] TraditionalChinese, bool TakesArgument = false);
 
     public static readonly IReadOnlyList<Entry> All = [.. Features.Features.All.SelectMany(f => f.TypedCommands).Select(c => c.Phrases).OrderBy(e => e.Command)];
 

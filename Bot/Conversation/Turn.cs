@@ -18,6 +18,9 @@ public sealed record Turn(Speaker Speaker, BranchDbContext Db, DateTimeOffset No
 
     public DateOnly Today => Branch.LocalDate(Now);
 
+    /// <summary>What was typed after a command that takes an argument (年度导出 2025: "2025"); null otherwise.</summary>
+    public string? Argument { get; init; }
+
     public string T(string key, params object?[] args) => Texts.Default.Get(Language, key, args);
 }
 

@@ -43,10 +43,13 @@ public abstract class Feature
             return (turn, data, cancellationToken) => handle(flow, turn, data, cancellationToken);
         }));
 
-    /// <summary>A typed command. The first English and first Simplified Chinese phrases are the manifest's command titles.</summary>
+    /// <summary>
+    /// A typed command. The first English and first Simplified Chinese phrases are the manifest's command titles. With
+    /// <paramref name="takesArgument"/> the phrase may be followed by more words, handed to the flow as <see cref="Turn.Argument"/>.
+    /// </summary>
     protected void Typed<TFlow>(Command command, string[] english, string[] simplifiedChinese, string[] traditionalChinese,
-        Func<TFlow, Turn, CancellationToken, Task<Reply>> handle) where TFlow : class =>
-        _commands.Add(new CommandRoute(new Commands.Entry(command, english, simplifiedChinese, traditionalChinese), typeof(TFlow), services =>
+        Func<TFlow, Turn, CancellationToken, Task<Reply>> handle, bool takesArgument = false) where TFlow : class =>
+        _commands.Add(new CommandRoute(new Commands.Entry(command, english, simplifiedChinese, traditionalChinese, takesArgument), typeof(TFlow), services =>
         {
             var flow = services.GetRequiredService<TFlow>();
             return (turn, cancellationToken) => handle(flow, turn, cancellationToken);

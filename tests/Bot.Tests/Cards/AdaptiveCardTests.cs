@@ -33,9 +33,30 @@ public class AdaptiveCardTests
         Assert.Equal("Action.Execute", actions[0].GetProperty("type").GetString());
         Assert.Equal("Action.ShowCard", actions[1].GetProperty("type").GetString());
         Assert.Equal("AdaptiveCard", actions[1].GetProperty("card").GetProperty("type").GetString());
+        Assert.Equal("Action.OpenUrl", actions[2].GetProperty("type").GetString());
+        Assert.Equal("https://bot.example/downloads/CfDJ8a-b_c?x=1&y=2", actions[2].GetProperty("url").GetString());
         Assert.Equal("expanded", json.GetProperty("body")[7].GetProperty("style").GetString());
         Assert.Equal("positive", actions[0].GetProperty("style").GetString());
         Assert.Equal("2026-11-30", json.GetProperty("body")[6].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void ToJson_ActionOpenUrlOnA12Card_WritesTitleUrlAndStyleWithoutData()
+    {
+        var card = new AdaptiveCard([TextBlock.Trusted("x")], [new ActionOpenUrl("下载", new Uri("https://bot.example/downloads/t0k3n")) { Style = ActionStyle.Positive }]);
+
+        var action = Parse(card).GetProperty("actions")[0];
+
+        Assert.Equal("""{"type":"Action.OpenUrl","title":"下载","url":"https://bot.example/downloads/t0k3n","style":"positive"}""", action.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("/downloads/relative")]
+    public void ActionOpenUrl_NotAnAbsoluteWebLink_Throws(string url)
+    {
+        Assert.Throws<ArgumentException>(() => new ActionOpenUrl("x", new Uri(url, UriKind.RelativeOrAbsolute)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
@@ -35,6 +36,12 @@ public static class CardCatalogForTests
         new("meetings-minutes", (lang, text) => MeetingMinutesCard.Build(lang, new Meeting(MeetingKind.Committee, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),
             "A101", false, MeetingText(text, "学习"), [1], DateTimeOffset.UnixEpoch, "1:k"), "2026年11月20日 14:00")),
         new("meetings-done", (lang, text) => MeetingCard.Done(Markdown.Escape(text))),
+        // The yearly export
+        new("export-form", (lang, text) => YearlyExportCard.Build(lang, [2026, 2025, 2024, 2023, 2022], 2025,
+            [new ExportScope(YearlyExportCard.BranchScope, "全支部：" + text), new ExportScope("1", text), new ExportScope("2", "第二小组")], "card-e")),
+        new("export-form-leader", (lang, _) => YearlyExportCard.Build(lang, [2026, 2025, 2024, 2023, 2022], 2026, [new ExportScope("1", "第一小组")], "card-e1")),
+        new("export-link", (lang, text) => YearlyExportCard.Link(lang, 2026, ExportFormat.Xlsx, text, "2026年11月19日 10:30",
+            new Uri("https://branchbot.example.edu/downloads/CfDJ8N_x-y" + new string('a', 300)))),
         new("pipeline-develop", (lang, text) => DevelopmentCard.Build(lang, new DevelopmentView(new NamedPerson(7, text, "2025001"), text, new DateOnly(2025, 11, 19), true),
             [new NamedPerson(8, text, "T001"), new NamedPerson(9, text, "T002"), new NamedPerson(10, "孙书记", "2022001")], new DateOnly(2026, 11, 19), "card-d")),
         new("pipeline-defence", (lang, text) => DefenceCard.Build(lang, new DefenceView(new NamedPerson(7, text, "2025003"), new DateOnly(2026, 5, 1),
@@ -184,6 +191,7 @@ internal static class ModelShowcase
                 new ActionShowCard("More", new ShowCardContent(
                     [new InputText("reason") { Label = "Reason", IsRequired = true, ErrorMessage = "Give a reason" }],
                     [new ActionSubmit("Send", CardActionData.For("showcase.more", "card-1"))])),
+                new ActionOpenUrl("Download", new Uri("https://bot.example/downloads/CfDJ8a-b_c?x=1&y=2")),
             ],
             version: version)
         {

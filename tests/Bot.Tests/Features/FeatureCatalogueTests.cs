@@ -72,6 +72,26 @@ public sealed class FeatureCatalogueTests
         Assert.Equal(expected, Router.Match(text));
     }
 
+    [Theory]
+    [InlineData("年度导出 2025", "2025")]
+    [InlineData("年度导出2025", "2025")]
+    [InlineData("<at>BranchBot</at> Yearly Export 2024.", "2024")]
+    [InlineData("年度匯出 2023", "2023")]
+    [InlineData("年度导出", null)]
+    public void Parse_ACommandThatTakesAnArgument_HandsOnWhatFollowsItsPhrase(string text, string? argument)
+    {
+        Assert.Equal((Command.YearlyExport, argument), Router.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("帮助 2025")]
+    [InlineData("yearly exports")]
+    [InlineData("统计2025")]
+    public void Parse_ExtraWordsAfterACommandThatTakesNone_AreNotACommand(string text)
+    {
+        Assert.Null(Router.Parse(text));
+    }
+
     [Fact]
     public void InputLabels_NoInputOrPrefix_IsDeclaredTwice()
     {
