@@ -135,9 +135,25 @@ public sealed class BotProcess : IAsyncDisposable
         return start < 0 ? string.Join('\n', lines.TakeLast(20)) : string.Join('\n', lines.Skip(start).Take(12));
     }
 
-    private async Task StartHostAsync()
+    /// Stops the bot and starts it again on the same port and data directory with its clock at
+    /// <paramref name="clockStartsAt"/>: the branch's day moves on (a meeting is over) without waiting for it. The
+    /// playgrounds keep talking to the same port; the log goes on in the same file.
+    public async Task RestartAsync(DateTimeOffset clockStartsAt)
     {
-        _log = new StreamWriter(new FileStream(LogPath, FileMode.Create, FileAccess.Write, FileShare.ReadWrite), Encoding.UTF8) { AutoFlush = true };
+        await StopProcessAsync();
+        lock (_logGate)
+        {
+            _log?.WriteLine($"---- restarted with Clock:StartsAt {clockStartsAt:O} ----");
+            _log?.Dispose();
+            _log = null;
+        }
+        _options.Environment["Clock__StartsAt"] = clockStartsAt.ToString("O");
+        await StartHostAsync(append: true);
+    }
+
+    private async Task StartHostAsync(bool append = false)
+    {
+        _log = new StreamWriter(new FileStream(LogPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.ReadWrite), Encoding.UTF8) { AutoFlush = true };
         _process = new Process { StartInfo = StartInfo(["--urls", BaseUrl.ToString().TrimEnd('/'), .. _options.Args]), EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -195,6 +211,24 @@ public sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await StopProcessAsync();
+        lock (_logGate)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp dir is harmless
+        }
+    }
+
+    private async Task StopProcessAsync()
+    {
         if (_process is { } process)
         {
             try
@@ -210,19 +244,7 @@ public sealed class BotProcess : IAsyncDisposable
                 // already gone
             }
             process.Dispose();
-        }
-        lock (_logGate)
-        {
-            _log?.Dispose();
-            _log = null;
-        }
-        try
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a leftover temp dir is harmless
+            _process = null;
         }
     }
 }
