@@ -24,6 +24,8 @@ public sealed partial class DownloadEndpoint(DownloadLinks links, IDbContextFact
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        // Nor in traces: the request's activity names the route, never the token.
+        System.Diagnostics.Activity.Current?.SetTag("url.path", DownloadLinks.Route + "{token}");
 
         if (links.Read(token) is not { } ticket)
         {
