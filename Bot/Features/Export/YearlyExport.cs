@@ -37,9 +37,10 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         // The year before too: a report of last December handed in this January counts this year.
         var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
         var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
-        // A branch holds a few hundred meetings a year at most; MeetingFigures keeps those held in the year.
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).ToListAsync(ct);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        // The year's meetings by their local start; MeetingFigures keeps those held (started by now, not cancelled).
+        var (fromAt, untilAt) = (branch.ToInstant(from.ToDateTime(TimeOnly.MinValue)), branch.ToInstant(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Where(m => m.StartsAt >= fromAt && m.StartsAt < untilAt).ToListAsync(ct);
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
