@@ -17,6 +17,16 @@ public static class HandInWindow
         return due > endOfNext ? due : endOfNext;
     }
 
+    /// <summary>
+    /// The regular due date of a period: its last day, or, when that day is in a vacation or exam week of the academic
+    /// calendar, the policy's days after that break (chained breaks: after the last; <see cref="Calendar.AcademicCalendar.MoveOutOfBreaks"/>).
+    /// </summary>
+    public static DateOnly DueDate(Period period, Calendar.AcademicCalendar? calendar, int daysAfterBreak)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return calendar is null ? period.End : calendar.MoveOutOfBreaks(period.End, daysAfterBreak);
+    }
+
     /// <summary>Whether, on the local date, nothing more can be handed in for the period.</summary>
     public static bool IsClosed(Period period, DateOnly today, DateOnly? dueDate = null, int graceDays = 0) => today > LastDay(period, dueDate, graceDays);
 
