@@ -49,7 +49,7 @@ public sealed class Obligation
         StartsAt = days.StartOf(period.Start);
         DueSoonFrom = days.StartOf(DueDate.AddDays(-policy.DueSoonDays));
         OverdueAfter = rule.GraceDays == 0 ? Deadline : days.EndOf(DueDate.AddDays(rule.GraceDays));
-        LastHandInDay = HandInWindow.LastDay(period, DueDate, rule.GraceDays);
+        LastHandInDay = HandInWindow.LastDay(period, DueDate, rule.GraceDays, regularDueDate);
         ClosesAfter = days.EndOf(LastHandInDay);
     }
 

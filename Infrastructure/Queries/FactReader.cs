@@ -60,6 +60,10 @@ public sealed class FactReader(BranchDbContext db)
         return new FactIndex(facts, excuseFacts, extensionFacts, await CalendarAsync(ct));
     }
 
+    // The academic calendar's spans only: enough for a due date (HandInWindow.DueDate), not for leave.
+    public async Task<AcademicCalendar> BreaksAsync(CancellationToken ct) =>
+        new(await db.CalendarSpans.AsNoTracking().ToListAsync(ct));
+
     // The academic calendar: every span and every leave.
     public async Task<AcademicCalendar> CalendarAsync(CancellationToken ct) =>
         new(await db.CalendarSpans.AsNoTracking().ToListAsync(ct), await db.Leaves.AsNoTracking().ToListAsync(ct));
