@@ -60,8 +60,8 @@ public sealed class FactReader(BranchDbContext db)
         return new FactIndex(facts, excuseFacts, extensionFacts, await CalendarAsync(ct));
     }
 
-    // The academic calendar's spans only: enough for a due date (HandInWindow.DueDate), not for leave.
-    public async Task<AcademicCalendar> BreaksAsync(CancellationToken ct) =>
+    // The academic calendar's spans only: enough for a due date (HandInWindow.DueDate) and the semester, not for leave.
+    public async Task<AcademicCalendar> SpansAsync(CancellationToken ct) =>
         new(await db.CalendarSpans.AsNoTracking().ToListAsync(ct));
 
     // The academic calendar: every span and every leave.

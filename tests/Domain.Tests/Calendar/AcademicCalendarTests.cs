@@ -154,6 +154,19 @@ public class AcademicCalendarTests
     }
 
     [Fact]
+    public void MeetingFigures_CalendarWithOneSemester_CountsTheSemesterQuotaOnce()
+    {
+        var calendar = new AcademicCalendar([Span(SpanKind.Semester, "2026-09-07", "2027-01-17")]);
+        var general = MeetingQuotas.Default.For(MeetingKind.General).Count;
+
+        var withCalendar = MeetingFigures.For([], MeetingQuotas.Default, BranchBuilder.Default, At.Date("2026-01-01"), At.Date("2026-12-31"), At.Cst("2026-12-31 12:00:00"), calendar);
+        var placeholder = MeetingFigures.For([], MeetingQuotas.Default, BranchBuilder.Default, At.Date("2026-01-01"), At.Date("2026-12-31"), At.Cst("2026-12-31 12:00:00"));
+
+        Assert.Equal(general, withCalendar.Kinds.Single(k => k.Kind == MeetingKind.General).Quota);
+        Assert.Equal(2 * general, placeholder.Kinds.Single(k => k.Kind == MeetingKind.General).Quota);
+    }
+
+    [Fact]
     public void Span_EndingBeforeItStarts_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => Span(SpanKind.ExamWeek, "2027-01-17", "2027-01-11"));
