@@ -43,6 +43,8 @@ public static class Verbs
     public const string MeetingsAbsent = "meetings.absent";
     public const string MeetingsMinutesForm = "meetings.minutes.form";
     public const string MeetingsMinutesSave = "meetings.minutes.save";
+    // The academic calendar: the committee records a person's leave.
+    public const string CalendarLeaveSave = "calendar.leave.save";
 }
 
 public static class CardLimits

@@ -16,6 +16,8 @@ public enum Command
     Rules,
     // Meetings (三会一课)
     MeetingsSchedule,
+    // The academic calendar
+    RecordLeave,
 }
 
 /// <summary>

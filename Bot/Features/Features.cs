@@ -1,3 +1,4 @@
+using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
@@ -25,5 +26,7 @@ public static class Features
         new PipelineFeature(),
         // Meetings (三会一课)
         new MeetingsFeature(),
+        // The academic calendar
+        new CalendarFeature(),
     ];
 }

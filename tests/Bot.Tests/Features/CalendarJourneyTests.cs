@@ -1,9 +1,13 @@
+using System.Globalization;
+using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tests.Conversation;
 using BranchBot.Bot.Tests.Reminders;
 using BranchBot.Domain;
 using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Tests.Features;
 
@@ -70,6 +74,50 @@ public sealed class CalendarJourneyTests : IAsyncLifetime
         Assert.DoesNotContain("张三", overdue);
         Assert.Contains("已免除", status);
         Assert.DoesNotContain("逾期", status);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject> LeaveFormAsync(Person for_, string first, string last)
+    {
+        await _bed.InstallAsync(ConversationTestBed.Secretary);
+        var card = (await _bed.SayAsync(ConversationTestBed.Secretary, "请假登记")).Single(ConversationTestBed.Secretary).Card();
+        Assert.Equal("1.2", card.GetProperty("version").GetString());
+        return card.SubmitData(Verbs.CalendarLeaveSave)
+            .With(LeaveCard.PersonInput, (await _bed.MemberIdAsync(for_)).ToString(CultureInfo.InvariantCulture))
+            .With(LeaveCard.KindInput, "Exchange").With(LeaveCard.StartInput, first).With(LeaveCard.EndInput, last).With(LeaveCard.NoteInput, "交换");
+    }
+
+    [Fact]
+    public async Task RecordLeave_FromTheCommitteesCard_ExcusesOctoberAndIsRefusedTwice()
+    {
+        var form = await LeaveFormAsync(ConversationTestBed.Student, "2026-10-01", "2026-10-20");
+
+        var saved = await _bed.SubmitAsync(ConversationTestBed.Secretary, "leave-card", form);
+        var again = await _bed.SubmitAsync(ConversationTestBed.Secretary, "leave-card", form);
+        var overdue = (await _bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card().GetRawText();
+
+        Assert.Contains("已登记张三的交换：2026年10月1日至2026年10月20日", saved.Single(ConversationTestBed.Secretary).Text());
+        Assert.Contains("已有请假登记", again.Single(ConversationTestBed.Secretary).Text());
+        await using var db = _bed.Database();
+        var leave = await db.Leaves.SingleAsync();
+        Assert.Equal((LeaveKind.Exchange, await _bed.MemberIdAsync(ConversationTestBed.Secretary)), (leave.Kind, leave.RecordedById!.Value));
+        Assert.DoesNotContain("张三", overdue);
+        Assert.Contains("李四", overdue);
+    }
+
+    [Fact]
+    public async Task RecordLeave_EndingBeforeItStartsOrFromAStudent_IsRefusedSayingWhyAndStoresNothing()
+    {
+        var form = await LeaveFormAsync(ConversationTestBed.Student, "2026-10-20", "2026-10-01");
+
+        var backwards = await _bed.SubmitAsync(ConversationTestBed.Secretary, "leave-card", form);
+        var student = await _bed.SubmitAsync(ConversationTestBed.Student, "leave-card", form);
+        var typed = await _bed.SayAsync(ConversationTestBed.Student, "record leave", "en-US");
+
+        Assert.Contains("早于第一天", backwards.Single(ConversationTestBed.Secretary).Text());
+        Assert.Contains("无权", student.Single(ConversationTestBed.Student).Text());
+        Assert.Contains("does not allow", typed.Single(ConversationTestBed.Student).Text());
+        await using var db = _bed.Database();
+        Assert.Equal(0, await db.Leaves.CountAsync());
     }
 }
 
