@@ -1,7 +1,8 @@
 namespace BranchBot.Domain;
 
 /// <summary>
-/// The recorded facts (reports, talks, evaluations, excuses, approved extensions), indexed once so that finding
+/// The recorded facts (reports, talks, evaluations, excuses, approved extensions) and the academic calendar with the
+/// people's leave (read with them, so every schedule built from the same facts moves and excuses alike), indexed once so that finding
 /// what fulfils, excuses or extends an obligation is a dictionary lookup.
 /// </summary>
 public sealed class FactIndex
@@ -14,8 +15,10 @@ public sealed class FactIndex
     private readonly Dictionary<FactKey, ExtensionFact> _extensions = [];
 
     /// <summary>Indexes the facts; any of them may be omitted.</summary>
-    public FactIndex(IEnumerable<FulfilmentFact>? facts = null, IEnumerable<ExcuseFact>? excuses = null, IEnumerable<ExtensionFact>? extensions = null)
+    public FactIndex(IEnumerable<FulfilmentFact>? facts = null, IEnumerable<ExcuseFact>? excuses = null, IEnumerable<ExtensionFact>? extensions = null,
+        Calendar.AcademicCalendar? calendar = null)
     {
+        Calendar = calendar ?? Domain.Calendar.AcademicCalendar.Empty;
         var reports = new List<FulfilmentFact>();
         var talks = new List<FulfilmentFact>();
         var evaluations = new List<FulfilmentFact>();
@@ -73,6 +76,8 @@ public sealed class FactIndex
     public IReadOnlyList<ExcuseFact> Excuses { get; }
     /// <summary>All approved extensions.</summary>
     public IReadOnlyList<ExtensionFact> Extensions { get; }
+    /// <summary>The academic calendar (breaks move due dates) and the people's leave (excuses their duties).</summary>
+    public Calendar.AcademicCalendar Calendar { get; }
 
     /// <summary>When the member first submitted this kind of report for the period, if ever.</summary>
     public DateTimeOffset? ReportSubmittedAt(int memberId, ObligationKind kind, Period period) =>
@@ -121,6 +126,17 @@ public sealed class FactIndex
     /// <summary>The (earliest) excuse for exactly this owner, subject, kind and period.</summary>
     public ExcuseFact? ExcuseFor(ObligationKind kind, int? ownerId, int subjectId, Period period) =>
         _excuses.GetValueOrDefault(new(kind, ownerId, subjectId, period));
+
+    /// <summary>
+    /// The excuse personal leave gives this duty: the owner's leave, else the subject's (a mentor's talk with a mentee who
+    /// is away, the committee's evaluation of someone away), covering at least half of the period
+    /// (<see cref="Calendar.AcademicCalendar.LeaveExcusing"/>); it counts from when the leave was recorded.
+    /// </summary>
+    public ExcuseFact? LeaveExcuseFor(ObligationKind kind, int? ownerId, int subjectId, Period period)
+    {
+        var leave = (ownerId is { } owner ? Calendar.LeaveExcusing(owner, period) : null) ?? Calendar.LeaveExcusing(subjectId, period);
+        return leave is null ? null : new ExcuseFact(ownerId, subjectId, kind, period, leave.RecordedAt, leave);
+    }
 
     /// <summary>The approved extension (the latest date if several) of this person's obligation of this kind and period.</summary>
     public ExtensionFact? ApprovedExtension(ObligationKind kind, int memberId, Period period) =>

@@ -64,7 +64,8 @@ public sealed record FulfilmentFact
 /// <param name="Kind">What was owed.</param>
 /// <param name="Period">For which period.</param>
 /// <param name="At">When it was excused.</param>
-public sealed record ExcuseFact(int? OwnerId, int SubjectId, ObligationKind Kind, Period Period, DateTimeOffset At)
+/// <param name="Leave">The personal leave that excuses it, when it is not an excuse someone gave for this one duty.</param>
+public sealed record ExcuseFact(int? OwnerId, int SubjectId, ObligationKind Kind, Period Period, DateTimeOffset At, Calendar.Leave? Leave = null)
 {
     /// <summary>For which period.</summary>
     public Period Period { get; } = Period ?? throw new ArgumentNullException(nameof(Period));

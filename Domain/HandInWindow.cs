@@ -7,18 +7,34 @@ namespace BranchBot.Domain;
 /// </summary>
 public static class HandInWindow
 {
-    /// <summary>The last local day on which the period can be handed in: the last day of the following period, or the due date (plus grace) if later.</summary>
-    public static DateOnly LastDay(Period period, DateOnly? dueDate = null, int graceDays = 0)
+    /// <summary>
+    /// The last local day on which the period can be handed in: the last day of the following period, or the due date (plus
+    /// grace) if later. When a break of the academic calendar moved the regular due date (<paramref name="regularDueDate"/>,
+    /// see <see cref="DueDate"/>), the end of the following period moves by as many days, so the time to hand in late stays.
+    /// </summary>
+    public static DateOnly LastDay(Period period, DateOnly? dueDate = null, int graceDays = 0, DateOnly? regularDueDate = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         // Computed on dates rather than Period.Next(), so that the last representable period still has an end.
         var endOfNext = period.Start.AddMonths(2 * (int)period.Cadence).AddDays(-1);
+        if (regularDueDate is { } regular && regular > period.End) endOfNext = endOfNext.AddDays(regular.DayNumber - period.End.DayNumber);
         var due = (dueDate ?? period.End).AddDays(graceDays);
         return due > endOfNext ? due : endOfNext;
     }
 
+    /// <summary>
+    /// The regular due date of a period: its last day, or, when that day is in a vacation or exam week of the academic
+    /// calendar, the policy's days after that break (chained breaks: after the last; <see cref="Calendar.AcademicCalendar.MoveOutOfBreaks"/>).
+    /// </summary>
+    public static DateOnly DueDate(Period period, Calendar.AcademicCalendar? calendar, int daysAfterBreak)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return calendar is null ? period.End : calendar.MoveOutOfBreaks(period.End, daysAfterBreak);
+    }
+
     /// <summary>Whether, on the local date, nothing more can be handed in for the period.</summary>
-    public static bool IsClosed(Period period, DateOnly today, DateOnly? dueDate = null, int graceDays = 0) => today > LastDay(period, dueDate, graceDays);
+    public static bool IsClosed(Period period, DateOnly today, DateOnly? dueDate = null, int graceDays = 0, DateOnly? regularDueDate = null) =>
+        today > LastDay(period, dueDate, graceDays, regularDueDate);
 
     /// <summary>Whether the period has not started on the local date.</summary>
     public static bool IsNotOpen(Period period, DateOnly today)

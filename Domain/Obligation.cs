@@ -10,12 +10,12 @@ public sealed class Obligation
     /// <summary>Creates an obligation with its facts; throws when the owner does not fit the rule.</summary>
     public Obligation(Branch branch, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
         DateTimeOffset? fulfilledAt = null, ExcuseFact? excuse = null, ExtensionFact? extension = null, DateOnly? heldOn = null)
-        : this(new LocalDays(branch), policy, rule, period, ownerId, subjectId, fulfilledAt, excuse, extension, heldOn)
+        : this(new LocalDays(branch), policy, rule, period, ownerId, subjectId, fulfilledAt, excuse, extension, heldOn, period?.End ?? default)
     {
     }
 
     internal Obligation(LocalDays days, Policy policy, PolicyRule rule, Period period, int? ownerId, int subjectId,
-        DateTimeOffset? fulfilledAt, ExcuseFact? excuse, ExtensionFact? extension, DateOnly? heldOn)
+        DateTimeOffset? fulfilledAt, ExcuseFact? excuse, ExtensionFact? extension, DateOnly? heldOn, DateOnly regularDueDate)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(rule);
@@ -42,12 +42,14 @@ public sealed class Obligation
         Excuse = excuse;
         Extension = extension;
         HeldOn = fulfilledAt is null ? null : heldOn;
-        DueDate = extension is not null && extension.Until > period.End ? extension.Until : period.End;
+        // The regular due date is the period's last day, moved out of the academic calendar's breaks (HandInWindow.DueDate).
+        if (regularDueDate < period.End) regularDueDate = period.End;
+        DueDate = extension is not null && extension.Until > regularDueDate ? extension.Until : regularDueDate;
         Deadline = days.EndOf(DueDate);
         StartsAt = days.StartOf(period.Start);
         DueSoonFrom = days.StartOf(DueDate.AddDays(-policy.DueSoonDays));
         OverdueAfter = rule.GraceDays == 0 ? Deadline : days.EndOf(DueDate.AddDays(rule.GraceDays));
-        LastHandInDay = HandInWindow.LastDay(period, DueDate, rule.GraceDays);
+        LastHandInDay = HandInWindow.LastDay(period, DueDate, rule.GraceDays, regularDueDate);
         ClosesAfter = days.EndOf(LastHandInDay);
     }
 
@@ -63,7 +65,7 @@ public sealed class Obligation
     public int? OwnerId { get; }
     /// <summary>Whom it is about.</summary>
     public int SubjectId { get; }
-    /// <summary>Local due date: the period's last day, or later when an extension was approved.</summary>
+    /// <summary>Local due date: the period's last day (moved after a vacation or exam week it falls in), or later when an extension was approved.</summary>
     public DateOnly DueDate { get; }
     /// <summary>23:59:59 branch time on the due date.</summary>
     public DateTimeOffset Deadline { get; }

@@ -205,8 +205,9 @@ public sealed class ObligationSchedule
         var extension = ownerId is { } owner ? Facts.ApprovedExtension(rule.Kind, owner, period) : null;
         return new Obligation(_days, Policy, rule, period, ownerId, subjectId,
             Facts.FulfilledAt(rule.Kind, ownerId, subjectId, period),
-            Facts.ExcuseFor(rule.Kind, ownerId, subjectId, period),
+            Facts.ExcuseFor(rule.Kind, ownerId, subjectId, period) ?? Facts.LeaveExcuseFor(rule.Kind, ownerId, subjectId, period),
             extension,
-            rule.Kind == ObligationKind.Talk && ownerId is { } mentor ? Facts.TalkHeldOn(mentor, subjectId, period) : null);
+            rule.Kind == ObligationKind.Talk && ownerId is { } mentor ? Facts.TalkHeldOn(mentor, subjectId, period) : null,
+            HandInWindow.DueDate(period, Facts.Calendar, Policy.DaysAfterBreak));
     }
 }

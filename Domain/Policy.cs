@@ -120,12 +120,13 @@ public sealed record Policy
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
     public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false,
-        MeetingQuotas? meetings = null)
+        MeetingQuotas? meetings = null, int daysAfterBreak = DefaultDaysAfterBreak)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
         if (dueSoonDays < 0) throw new ArgumentOutOfRangeException(nameof(dueSoonDays), dueSoonDays, "Due-soon days cannot be negative.");
         if (extensionDays is < 1 or > 92) throw new ArgumentOutOfRangeException(nameof(extensionDays), extensionDays, "An extension is 1 to 92 days.");
+        if (daysAfterBreak is < 0 or > 30) throw new ArgumentOutOfRangeException(nameof(daysAfterBreak), daysAfterBreak, "A deadline moves 0 to 30 days after a break.");
         var duplicate = rules.GroupBy(r => (r.Kind, r.SubjectStage, r.Owner)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"The rule {duplicate.Key.Kind} / {duplicate.Key.SubjectStage} / {duplicate.Key.Owner} appears more than once.", nameof(rules));
@@ -135,6 +136,7 @@ public sealed record Policy
         ReturnedCountsAsDone = returnedCountsAsDone;
         // Meetings (三会一课): the quotas and the check-in window; a stored policy without them has the seed's.
         Meetings = meetings ?? MeetingQuotas.Default;
+        DaysAfterBreak = daysAfterBreak;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -161,6 +163,16 @@ public sealed record Policy
     // Meetings (三会一课)
     /// <summary>The meeting quotas and check-in window (default <see cref="MeetingQuotas.Default"/>).</summary>
     public MeetingQuotas Meetings { get; }
+
+    // The academic calendar
+    /// <summary>The default of <see cref="DaysAfterBreak"/>.</summary>
+    public const int DefaultDaysAfterBreak = 1;
+
+    /// <summary>
+    /// A due date that falls in a vacation or exam week moves to this many days after the break's last day (0 to 30,
+    /// default 1; see <see cref="Calendar.AcademicCalendar.MoveOutOfBreaks"/>).
+    /// </summary>
+    public int DaysAfterBreak { get; }
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -202,7 +214,7 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && DaysAfterBreak == other.DaysAfterBreak && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, ReturnedCountsAsDone, _rules.Length);

@@ -45,6 +45,8 @@ public static class Verbs
     public const string MeetingsMinutesSave = "meetings.minutes.save";
     /// <summary>The yearly export's form asks for a download link (year, format, scope: all re-checked).</summary>
     public const string ExportYearly = "export.yearly";
+    // The academic calendar: the committee records a person's leave.
+    public const string CalendarLeaveSave = "calendar.leave.save";
 }
 
 public static class CardLimits

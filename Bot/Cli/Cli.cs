@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
@@ -14,6 +15,7 @@ namespace BranchBot.Bot.Cli;
 //   roster import <file> [--lang en]   roster export <file>   demo [--lang en]   demo playground <role> <file>
 //   db migrate                         db script <file> [--provider SqlServer|Postgres|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
+//   calendar import <file>             calendar export <file>
 // No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
 // help prints the usage; anything else is a mistake and prints the usage too, so a typo never starts a server.
 public static class Cli
@@ -21,7 +23,7 @@ public static class Cli
     private const int Ok = 0, Failed = 1, Usage = 2;
     private const int DemoSeed = 2017;
 
-    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs", "export"];
+    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs", "export", "calendar"];
     private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?"];
 
     private const string Help = """
@@ -38,6 +40,8 @@ public static class Cli
           jobs list                              the recurring reminder jobs
           export yearly <year> <file.xlsx|file.csv> [--lang en]   the yearly figures: a sheet for the branch, one per group with its people
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
+          calendar import <file.csv>             the academic calendar (semesters, vacations, exam weeks) and people's leave (all or nothing)
+          calendar export <file.csv>             write the academic calendar and the leave in the import's form
         """;
 
     /// <summary>
@@ -93,6 +97,9 @@ public static class Cli
                 ["export", "yearly", var year, var file] when int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2200
                     && (file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     => await ExportYearlyAsync(services, y, file, language, output, ct),
+                // The academic calendar (Features/Calendar).
+                ["calendar", "import", var file] => await CalendarImportAsync(services, file, output, error, ct),
+                ["calendar", "export", var file] => await CalendarExportAsync(services, file, output, ct),
                 _ => await UsageAsync(error),
             };
         }
@@ -101,6 +108,33 @@ public static class Cli
             await error.WriteLineAsync(e.Message);
             return Failed;
         }
+    }
+
+    private static async Task<int> CalendarImportAsync(IServiceProvider services, string file, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var result = await new CalendarFile(scope.ServiceProvider.GetRequiredService<BranchDbContext>(),
+            scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).ImportAsync(bytes, ct);
+        if (!result.Accepted)
+        {
+            await error.WriteLineAsync("Nothing imported:");
+            foreach (var problem in result.Problems) await error.WriteLineAsync("  " + problem);
+            return Failed;
+        }
+        await output.WriteLineAsync($"Imported {result.Spans} calendar spans and {result.Leaves} leaves.");
+        return Ok;
+    }
+
+    private static async Task<int> CalendarExportAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
+    {
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var bytes = await new CalendarFile(scope.ServiceProvider.GetRequiredService<BranchDbContext>(), TimeProvider.System).ExportAsync(ct);
+        await File.WriteAllBytesAsync(file, bytes, ct);
+        await output.WriteLineAsync($"Wrote {file}.");
+        return Ok;
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, string file, string language, TextWriter output, TextWriter error, CancellationToken ct)

@@ -18,6 +18,8 @@ public enum Command
     MeetingsSchedule,
     // The yearly export
     YearlyExport,
+    // The academic calendar
+    RecordLeave,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Features.Export;
+using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
@@ -28,5 +29,7 @@ public static class Features
         new MeetingsFeature(),
         // The yearly export
         new ExportFeature(),
+        // The academic calendar
+        new CalendarFeature(),
     ];
 }

@@ -52,7 +52,8 @@ public static class ReminderPlanner
         foreach (var member in state.Members)
         {
             var owed = state.Schedule.OwedBy(member, today, today);
-            if (state.Schedule.Facts.Extensions.Count > 0)
+            // An earlier period whose due date moved ahead: by an approved extension, or after a break of the academic calendar.
+            if (state.Schedule.Facts.Extensions.Count > 0 || state.Schedule.Facts.Calendar.Spans.Count > 0)
                 owed = [.. owed, .. state.Schedule.OwedBy(member, extendedFrom, today).Where(o => o.DueDate > o.Period.End && !o.Period.Contains(today))];
             foreach (var o in owed)
             {

@@ -1,6 +1,7 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
 using BranchBot.Domain.Meetings;
+using BranchBot.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -32,6 +33,9 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     // Meetings (三会一课)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    // The academic calendar
+    public DbSet<CalendarSpan> CalendarSpans => Set<CalendarSpan>();
+    public DbSet<Leave> Leaves => Set<Leave>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

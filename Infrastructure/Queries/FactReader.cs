@@ -1,4 +1,5 @@
 using BranchBot.Domain;
+using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace BranchBot.Infrastructure.Queries;
 // The one way facts are read: one projection per fact table into the Domain's fact records, for a window
 // [since, today]. What is read is exact for every period (of any cadence) that overlaps the window: the first
 // counting version of each report (see ReviewRules.CountsAsDoneAt), every talk dated from the start of the policy's first talk period, excuses, approved
-// extensions and evaluations. A reader may return more than that, never less. Texts stay in the database: a branch's worth of
+// extensions and evaluations, and the academic calendar with everyone's leave (a few rows per year and person: read whole,
+// so every schedule built from these facts moves due dates and excuses alike). A reader may return more than that, never less. Texts stay in the database: a branch's worth of
 // report texts would double the reads' time and memory, and nothing that computes a status needs them.
 public sealed class FactReader(BranchDbContext db)
 {
@@ -51,13 +53,20 @@ public sealed class FactReader(BranchDbContext db)
         facts.AddRange(await talks.Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt,
             db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault())).ToListAsync(ct));
         facts.AddRange(await evaluations.Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct));
-        return new FactIndex(
-            facts,
-            await excuses.Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct),
-            // Only an approved extension moves a due date.
-            await extensions.Where(e => e.Status == ExtensionStatus.Approved)
-                .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct));
+        var excuseFacts = await excuses.Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At, null)).ToListAsync(ct);
+        // Only an approved extension moves a due date.
+        var extensionFacts = await extensions.Where(e => e.Status == ExtensionStatus.Approved)
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
+        return new FactIndex(facts, excuseFacts, extensionFacts, await CalendarAsync(ct));
     }
+
+    // The academic calendar's spans only: enough for a due date (HandInWindow.DueDate) and the semester, not for leave.
+    public async Task<AcademicCalendar> SpansAsync(CancellationToken ct) =>
+        new(await db.CalendarSpans.AsNoTracking().ToListAsync(ct));
+
+    // The academic calendar: every span and every leave.
+    public async Task<AcademicCalendar> CalendarAsync(CancellationToken ct) =>
+        new(await db.CalendarSpans.AsNoTracking().ToListAsync(ct), await db.Leaves.AsNoTracking().ToListAsync(ct));
 
     // Each report at the instant it counts as done (ReviewRules.CountsAsDoneAt). A first version nobody returned decides,
     // as it always did, in SQL; the few reports whose first version was returned are read with all their versions and

@@ -41,11 +41,13 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         // The year's meetings by their local start; MeetingFigures keeps those held (started by now, not cancelled).
         var (fromAt, untilAt) = (branch.ToInstant(from.ToDateTime(TimeOnly.MinValue)), branch.ToInstant(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Where(m => m.StartsAt >= fromAt && m.StartsAt < untilAt).ToListAsync(ct);
+        // The semesters the quotas count over: the academic calendar's when one is entered.
+        var calendar = await new FactReader(db).SpansAsync(ct);
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
         {
-            var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now);
+            var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now, calendar: calendar);
             sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
                 [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language)]));
         }
@@ -55,7 +57,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var f = YearlyFigures.For(branch, people, facts, evaluations, year);
             // The group's sheet: its own group meetings and the branch's other meetings, with its people's attendance only.
             var m = MeetingFigures.For(meetings.Where(x => x.Kind != MeetingKind.Group || x.GroupId == g.Id), policy.Meetings, branch, from, to, now,
-                people.Select(p => p.Id).ToHashSet());
+                people.Select(p => p.Id).ToHashSet(), calendar);
             sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language), [], .. People(f, m, language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));

@@ -3,6 +3,7 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Meetings;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Meetings;
@@ -10,7 +11,7 @@ namespace BranchBot.Bot.Features.Meetings;
 /// <summary>
 /// The committee's summary section for 三会一课: each kind's quota this semester with the forecast (group meetings
 /// per group), and the people flagged for repeated unexcused absence (<see cref="AttendanceRules.IsRepeatedlyAbsent"/>).
-/// Empty in the summer break (no semester, <see cref="Semester.Containing"/>).
+/// Empty between semesters (the academic calendar's, else the placeholder's summer break; <see cref="Semester.Containing(DateOnly, Domain.Calendar.AcademicCalendar?)"/>).
 /// </summary>
 public static class MeetingsSection
 {
@@ -18,7 +19,7 @@ public static class MeetingsSection
 
     public static async Task<IReadOnlyList<CardElement>> ForCommitteeAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (Semester.Containing(turn.Today) is not { } semester) return [];
+        if (Semester.Containing(turn.Today, await new FactReader(turn.Db).SpansAsync(cancellationToken)) is not { } semester) return [];
         var from = turn.Branch.ToInstant(semester.Start.ToDateTime(TimeOnly.MinValue));
         var meetings = await turn.Db.Meetings.AsNoTracking().Include(m => m.Attendees)
             .Where(m => m.CancelledAt == null && m.StartsAt >= from && m.StartsAt <= turn.Now).ToListAsync(cancellationToken);
@@ -57,7 +58,7 @@ public static class MeetingsSection
     /// <summary>"我的状态": the speaker's attendance at the held meetings they were expected at this semester; empty when none.</summary>
     public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, CancellationToken cancellationToken)
     {
-        if (Semester.Containing(turn.Today) is not { } semester) return [];
+        if (Semester.Containing(turn.Today, await new FactReader(turn.Db).SpansAsync(cancellationToken)) is not { } semester) return [];
         var from = turn.Branch.ToInstant(semester.Start.ToDateTime(TimeOnly.MinValue));
         var me = turn.Member.Id;
         var now = turn.Now;

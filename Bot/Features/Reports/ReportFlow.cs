@@ -6,6 +6,7 @@ using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Reports;
@@ -288,19 +289,25 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
     private static async Task<(DateOnly Due, Reply? Outside)> WindowAsync(Turn turn, int memberId, PolicyRule rule, Period period, CancellationToken cancellationToken)
     {
         if (HandInWindow.IsNotOpen(period, turn.Today)) return (period.End, new Reply.Refused(turn.T("error.periodNotOpen", Formats.Period(turn.Language, period))));
-        var due = await DueDateAsync(turn, memberId, rule.Kind, period, cancellationToken);
-        return HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays)
+        var regular = await RegularDueDateAsync(turn, period, cancellationToken);
+        var due = await DueDateAsync(turn, memberId, rule.Kind, period, cancellationToken, regular);
+        return HandInWindow.IsClosed(period, turn.Today, due, rule.GraceDays, regular)
             ? (due, new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period))))
             : (due, null);
     }
 
-    private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken)
+    /// <summary>The period's regular due date: its last day, moved after a vacation or exam week of the academic calendar.</summary>
+    internal static async Task<DateOnly> RegularDueDateAsync(Turn turn, Period period, CancellationToken cancellationToken) =>
+        HandInWindow.DueDate(period, await new FactReader(turn.Db).SpansAsync(cancellationToken), turn.Policy.DaysAfterBreak);
+
+    private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken, DateOnly? regular = null)
     {
+        var regularDue = regular ?? await RegularDueDateAsync(turn, period, cancellationToken);
         var approved = await turn.Db.Extensions.AsNoTracking()
             .Where(e => e.MemberId == memberId && e.Kind == kind && e.Period == period && e.Status == ExtensionStatus.Approved)
             .Select(e => (DateOnly?)e.RequestedUntil)
             .MaxAsync(cancellationToken);
-        return approved is { } until && until > period.End ? until : period.End;
+        return approved is { } until && until > regularDue ? until : regularDue;
     }
 
     /// <summary>Written before the person is told "received"; a racing second version hits the unique index and is refused.</summary>

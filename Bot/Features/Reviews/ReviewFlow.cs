@@ -46,7 +46,7 @@ public sealed class ReviewFlow(ReviewNotices notices, ILogger<ReviewFlow> logger
         {
             if (string.IsNullOrWhiteSpace(comment)) return new Reply.Refused(turn.T("review.reasonNeeded"));
             // Returned after the hand-in window closed, the student could not hand in the new version.
-            if (HandInWindow.IsClosed(report.Period, turn.Today)) return new Reply.Refused(turn.T("review.tooLateToReturn", Formats.Period(turn.Language, report.Period)));
+            if (HandInWindow.IsClosed(report.Period, turn.Today, regularDueDate: await ReportFlow.RegularDueDateAsync(turn, report.Period, cancellationToken))) return new Reply.Refused(turn.T("review.tooLateToReturn", Formats.Period(turn.Language, report.Period)));
         }
 
         var review = new ReportReview(id, turn.Member.Id, verdict, comment, turn.Now);

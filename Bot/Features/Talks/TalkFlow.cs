@@ -53,7 +53,7 @@ public sealed class TalkFlow(ReviewNotices notices, ILogger<TalkFlow> logger)
                 return new Reply.Refused(turn.T("error.dateBeforeStage", Formats.Date(turn.Language, day), Formats.Date(turn.Language, mentee.StageSince)));
         }
         var period = TalkRules.CountsIn(turn.Policy, mentee.Stage, day);
-        if (HandInWindow.IsClosed(period, turn.Today)) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
+        if (HandInWindow.IsClosed(period, turn.Today, regularDueDate: await ReportFlow.RegularDueDateAsync(turn, period, cancellationToken))) return new Reply.Refused(turn.T("error.periodClosed", Formats.Period(turn.Language, period)));
 
         var key = $"{turn.Member.Id}:{cardId}";
         if (await AlreadyLoggedAsync(turn, key, cancellationToken) is { } logged) return logged;

@@ -29,6 +29,9 @@ public static class CardCatalogForTests
 
     public static readonly IReadOnlyList<Entry> All =
     [
+        // The academic calendar
+        new("calendar-leave", (lang, text) => BranchBot.Bot.Features.Calendar.LeaveCard.Build(lang,
+            [new(1, text, "2025001"), new(2, "李四", string.IsNullOrEmpty(text) ? "2025002" : text)], new DateOnly(2026, 11, 19), "card-l")),
         // Meetings (三会一课)
         new("meetings-form", (lang, _) => MeetingFormCard.Build(lang, Enum.GetValues<MeetingKind>(), new DateOnly(2026, 11, 19), "card-m")),
         new("meetings-invitation", (lang, text) => MeetingCard.Build(lang, new Meeting(MeetingKind.General, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),

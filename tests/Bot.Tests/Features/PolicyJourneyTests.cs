@@ -90,6 +90,22 @@ public sealed class PolicyJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_FromTheCard_KeepsTheCalendarsDaysAfterBreak()
+    {
+        await using (var setup = _bed.Database())
+        {
+            (await setup.BranchSettings.SingleAsync()).PolicyJson = new Policy(Policy.Default.Rules, daysAfterBreak: 3).ToJson();
+            await setup.SaveChangesAsync();
+        }
+
+        await SaveAsync((await OpenRulesAsync()).With(PolicyCard.DueSoonInput, "5"));
+
+        await using var db = _bed.Database();
+        var stored = Policy.FromJson((await db.BranchSettings.SingleAsync()).PolicyJson!);
+        Assert.Equal((5, 3), (stored.DueSoonDays, stored.DaysAfterBreak));
+    }
+
+    [Fact]
     public async Task Rules_FromSomeoneNotOnTheCommittee_AreRefusedAndASaveStoresNothing()
     {
         var submit = await OpenRulesAsync();
