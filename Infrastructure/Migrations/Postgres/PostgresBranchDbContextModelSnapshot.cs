@@ -59,7 +59,8 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("SubjectId", "Kind", "Period");
+                    b.HasIndex("SubjectId", "Kind", "Period")
+                        .IsUnique();
 
                     b.ToTable("Evaluations");
                 });
@@ -422,6 +423,133 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DefenceScores");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FiledUpwardOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly>("NoticeEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NoticeStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecommendedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecommenderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcludedById");
+
+                    b.HasIndex("RecommenderId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("BranchId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectId", "Outcome");
+
+                    b.ToTable("Selections");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("ObjectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Resolution")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("SelectionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectorId");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("SelectionId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("SelectionObjections");
                 });
 
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
@@ -1047,6 +1175,51 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ConcludedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Pipeline.Selection", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -1167,6 +1340,11 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                     b.Navigation("Mentors");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Navigation("Objections");
                 });
 #pragma warning restore 612, 618
         }

@@ -59,7 +59,8 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("SubjectId", "Kind", "Period");
+                    b.HasIndex("SubjectId", "Kind", "Period")
+                        .IsUnique();
 
                     b.ToTable("Evaluations");
                 });
@@ -422,6 +423,133 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("DefenceScores");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FiledUpwardOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly>("NoticeEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NoticeStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RecommendedBy")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RecommenderId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcludedById");
+
+                    b.HasIndex("RecommenderId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("BranchId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectId", "Outcome");
+
+                    b.ToTable("Selections");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("ObjectorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int?>("Resolution")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("SelectionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectorId");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("SelectionId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("SelectionObjections");
                 });
 
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
@@ -1049,6 +1177,51 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ConcludedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Pipeline.Selection", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -1169,6 +1342,11 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.Navigation("Mentors");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Navigation("Objections");
                 });
 #pragma warning restore 612, 618
         }

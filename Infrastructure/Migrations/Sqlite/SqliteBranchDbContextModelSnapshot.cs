@@ -52,7 +52,8 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("SubjectId", "Kind", "Period");
+                    b.HasIndex("SubjectId", "Kind", "Period")
+                        .IsUnique();
 
                     b.ToTable("Evaluations");
                 });
@@ -397,6 +398,129 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DefenceScores");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledUpwardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecommenderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcludedById");
+
+                    b.HasIndex("RecommenderId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("BranchId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectId", "Outcome");
+
+                    b.ToTable("Selections");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Resolution")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolvedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SelectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectorId");
+
+                    b.HasIndex("ResolvedById");
+
+                    b.HasIndex("SelectionId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("SelectionObjections");
                 });
 
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
@@ -1004,6 +1128,51 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ConcludedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.SelectionObjection", b =>
+                {
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BranchBot.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BranchBot.Domain.Pipeline.Selection", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BranchBot.Domain.Pipeline.StageDecision", b =>
                 {
                     b.HasOne("BranchBot.Domain.Member", null)
@@ -1124,6 +1293,11 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.Navigation("Mentors");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("BranchBot.Domain.Pipeline.Selection", b =>
+                {
+                    b.Navigation("Objections");
                 });
 #pragma warning restore 612, 618
         }
