@@ -217,7 +217,7 @@ public enum ObjectionVerdict
 /// <summary>The rules of the selection of activists: the public notice, objections, and when the person becomes an activist.</summary>
 public static class SelectionRules
 {
-    /// <summary>Policy: the public notice (公示) runs for a week, the seed's "one-week public notice".</summary>
+    /// <summary>The public notice (公示) runs for a week, the seed's "one-week public notice", unless the policy says otherwise (<see cref="Policy.SelectionNoticeDays"/>).</summary>
     public const int DefaultNoticeDays = 7;
 
     /// <summary>Who may be selected: a person on the roster who is an applicant (not yet, or no longer, an activist).</summary>

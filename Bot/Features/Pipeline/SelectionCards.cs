@@ -14,7 +14,7 @@ public static class NominationCard
 
     /// <param name="since">The applicant stage the card was built for: a card for an older stage is refused as stale.</param>
     /// <param name="members">The party members who may have recommended the candidate.</param>
-    public static AdaptiveCard Build(Language language, NamedPerson candidate, DateOnly since, IReadOnlyList<NamedPerson> members, DateOnly today, string cardId)
+    public static AdaptiveCard Build(Language language, NamedPerson candidate, DateOnly since, IReadOnlyList<NamedPerson> members, DateOnly today, int noticeDays, string cardId)
     {
         var t = Texts.Default;
         string Label(string key) => t.Get(language, key);
@@ -50,8 +50,8 @@ public static class NominationCard
                     IsRequired = true,
                     ErrorMessage = t.Get(language, "error.missingField", Label("selection.nominate.decidedOn")),
                 },
-                TextBlock.Trusted(t.Get(language, "selection.nominate.hint", SelectionRules.DefaultNoticeDays,
-                    Formats.Date(language, today), Formats.Date(language, SelectionRules.NoticeEndsOn(today, SelectionRules.DefaultNoticeDays)))) with { IsSubtle = true, Size = TextSize.Small },
+                TextBlock.Trusted(t.Get(language, "selection.nominate.hint", noticeDays,
+                    Formats.Date(language, today), Formats.Date(language, SelectionRules.NoticeEndsOn(today, noticeDays)))) with { IsSubtle = true, Size = TextSize.Small },
             ],
             [new ActionSubmit(Label("selection.nominate.save"), data) { Style = ActionStyle.Positive }]);
     }

@@ -32,7 +32,7 @@ public sealed class SelectionFlow(DeliverySignal delivery, ILogger<SelectionFlow
         var members = await turn.Db.Members.AsNoTracking().Where(m => (m.Stage == Stage.Full || m.Stage == Stage.Probationary) && m.Id != subject.Id)
             .OrderBy(m => m.Name).ThenBy(m => m.StudentNumber)
             .Select(m => new NamedPerson(m.Id, m.Name, m.StudentNumber)).ToListAsync(cancellationToken);
-        return Reply.Show(NominationCard.Build(turn.Language, Named(subject), subject.StageSince, members, turn.Today, ReportFlow.NewCardId()));
+        return Reply.Show(NominationCard.Build(turn.Language, Named(subject), subject.StageSince, members, turn.Today, turn.Policy.SelectionNoticeDays, ReportFlow.NewCardId()));
     }
 
     public async Task<Reply> NominateSubmitAsync(Turn turn, CardData data, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed class SelectionFlow(DeliverySignal delivery, ILogger<SelectionFlow
         }
         else if (recommenderRef is not null) return new Reply.Refused(turn.T("selection.error.recommenderOnlyForMembers"));
 
-        var selection = new Selection(subject.Id, recommendedBy!.Value, recommenderId, decidedOn!.Value, turn.Today, SelectionRules.DefaultNoticeDays, turn.Member.Id, turn.Now, key);
+        var selection = new Selection(subject.Id, recommendedBy!.Value, recommenderId, decidedOn!.Value, turn.Today, turn.Policy.SelectionNoticeDays, turn.Member.Id, turn.Now, key);
         turn.Db.Selections.Add(selection);
         if (await SaveAsync(turn, subject, key, cancellationToken) is { } duplicate) return duplicate;
 

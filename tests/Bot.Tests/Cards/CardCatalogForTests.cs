@@ -44,7 +44,7 @@ public static class CardCatalogForTests
             DefenceScoring.Result([new(80, 90), new(85, 72), new(60, 70)]), null), new DateOnly(2026, 11, 19), "card-a")),
         // Selection of activists (公示), the activist quarterly evaluation, stopping cultivation
         new("selection-nominate", (lang, text) => NominationCard.Build(lang, new NamedPerson(7, text, "2025002"), new DateOnly(2026, 3, 1),
-            [new NamedPerson(8, text, "T001"), new NamedPerson(9, "钱组长", "2023001")], new DateOnly(2026, 11, 19), "card-n")),
+            [new NamedPerson(8, text, "T001"), new NamedPerson(9, "钱组长", "2023001")], new DateOnly(2026, 11, 19), 7, "card-n")),
         new("selection-notice", (lang, text) => NoticeCard.Build(lang, 42, new NamedPerson(7, text, "2025002"), text, new DateOnly(2026, 11, 19), new DateOnly(2026, 11, 25), "card-o")),
         new("selection-objection", (lang, text) => ObjectionCard.Build(lang, 5, new NamedPerson(7, text, "2025002"), new NamedPerson(8, text, "2025001"),
             string.IsNullOrWhiteSpace(text) ? "理由" : text, new DateOnly(2026, 11, 25))),
