@@ -20,7 +20,7 @@ public sealed record Countdown(Stage Stage, DateOnly Since, Stage? Next, DateOnl
         {
             Stage.Activist => member.EligibleForDevelopmentOn,
             Stage.Probationary => member.ProbationEndsOn,
-            Stage.DevelopmentTarget or Stage.Full => null,
+            Stage.Applicant or Stage.DevelopmentTarget or Stage.Full => null,
             _ => throw new ArgumentOutOfRangeException(nameof(member), now.Stage, "Unknown stage."),
         };
         Stage? next = now.Stage == Stage.Full ? null : now.Stage + 1;

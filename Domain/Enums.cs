@@ -3,6 +3,11 @@ namespace BranchBot.Domain;
 /// <summary>The stage a person has reached on the way to full membership.</summary>
 public enum Stage
 {
+    /// <summary>
+    /// 入党申请人: on the roster, not yet an activist — a candidate for the selection of activists, or an activist whose
+    /// cultivation was stopped. Owes no duties and has no mentor.
+    /// </summary>
+    Applicant = 0,
     /// <summary>入党积极分子.</summary>
     Activist = 1,
     /// <summary>发展对象.</summary>

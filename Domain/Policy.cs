@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BranchBot.Domain.Meetings;
+using BranchBot.Domain.Pipeline;
 
 namespace BranchBot.Domain;
 
@@ -120,13 +121,14 @@ public sealed record Policy
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
     public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false,
-        MeetingQuotas? meetings = null, int daysAfterBreak = DefaultDaysAfterBreak)
+        MeetingQuotas? meetings = null, int daysAfterBreak = DefaultDaysAfterBreak, int selectionNoticeDays = SelectionRules.DefaultNoticeDays)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
         if (dueSoonDays < 0) throw new ArgumentOutOfRangeException(nameof(dueSoonDays), dueSoonDays, "Due-soon days cannot be negative.");
         if (extensionDays is < 1 or > 92) throw new ArgumentOutOfRangeException(nameof(extensionDays), extensionDays, "An extension is 1 to 92 days.");
         if (daysAfterBreak is < 0 or > 30) throw new ArgumentOutOfRangeException(nameof(daysAfterBreak), daysAfterBreak, "A deadline moves 0 to 30 days after a break.");
+        if (selectionNoticeDays is < 1 or > 31) throw new ArgumentOutOfRangeException(nameof(selectionNoticeDays), selectionNoticeDays, "A public notice runs 1 to 31 days.");
         var duplicate = rules.GroupBy(r => (r.Kind, r.SubjectStage, r.Owner)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"The rule {duplicate.Key.Kind} / {duplicate.Key.SubjectStage} / {duplicate.Key.Owner} appears more than once.", nameof(rules));
@@ -137,6 +139,7 @@ public sealed record Policy
         // Meetings (三会一课): the quotas and the check-in window; a stored policy without them has the seed's.
         Meetings = meetings ?? MeetingQuotas.Default;
         DaysAfterBreak = daysAfterBreak;
+        SelectionNoticeDays = selectionNoticeDays;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -173,6 +176,10 @@ public sealed record Policy
     /// default 1; see <see cref="Calendar.AcademicCalendar.MoveOutOfBreaks"/>).
     /// </summary>
     public int DaysAfterBreak { get; }
+
+    // Selection of activists
+    /// <summary>How many days the public notice (公示) of a selected activist runs (default <see cref="SelectionRules.DefaultNoticeDays"/>, 1 to 31).</summary>
+    public int SelectionNoticeDays { get; }
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -214,7 +221,7 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && DaysAfterBreak == other.DaysAfterBreak && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && DaysAfterBreak == other.DaysAfterBreak && SelectionNoticeDays == other.SelectionNoticeDays && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, ReturnedCountsAsDone, _rules.Length);

@@ -11,6 +11,7 @@ public static class RosterRules
     /// </summary>
     public static (int Min, int Max) MentorRange(Stage stage) => stage switch
     {
+        Stage.Applicant => (0, 0),
         Stage.Activist => (1, 2),
         Stage.DevelopmentTarget => (2, 2),
         Stage.Probationary => (0, 2),
@@ -22,7 +23,7 @@ public static class RosterRules
     public static bool MayMentor(Stage stage) => stage == Stage.Full;
 
     /// <summary>Whether someone at <paramref name="stage"/> may hold an office: party members (probationary or full) only.</summary>
-    public static bool MayHoldOffice(Stage stage) => stage is not (Stage.Activist or Stage.DevelopmentTarget);
+    public static bool MayHoldOffice(Stage stage) => stage is not (Stage.Applicant or Stage.Activist or Stage.DevelopmentTarget);
 
     /// <summary>
     /// The committee offices held by at most one person in the branch; deputy secretary is not one of them,

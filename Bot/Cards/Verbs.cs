@@ -37,6 +37,19 @@ public static class Verbs
     public const string PipelineAdmitSubmit = "pipeline.admit.submit";
     public const string PipelineProbationForm = "pipeline.probation.form";
     public const string PipelineProbationSubmit = "pipeline.probation.submit";
+    /// <summary>Selection of activists (公示): forms name the person in <c>subject</c> (and <c>since</c>), notices and objections their <c>selection</c> / <c>objection</c>, all re-checked.</summary>
+    public const string SelectionNominateForm = "selection.nominate.form";
+    public const string SelectionNominateSubmit = "selection.nominate.submit";
+    public const string SelectionObject = "selection.object";
+    public const string SelectionObjectionForm = "selection.objection.form";
+    public const string SelectionObjectionResolve = "selection.objection.resolve";
+    public const string SelectionConcludeForm = "selection.conclude.form";
+    public const string SelectionConcludeSubmit = "selection.conclude.submit";
+    /// <summary>The activist quarterly evaluation (考察鉴定) and stopping cultivation (committee only; <c>subject</c>, <c>since</c>).</summary>
+    public const string ActivistEvaluateForm = "activist.evaluate.form";
+    public const string ActivistEvaluateSubmit = "activist.evaluate.submit";
+    public const string ActivistStopForm = "activist.stop.form";
+    public const string ActivistStopSubmit = "activist.stop.submit";
     // Meetings (三会一课): attendee cards carry <c>meeting</c> and <c>version</c>, both re-checked.
     public const string MeetingsSchedule = "meetings.schedule";
     public const string MeetingsCheckIn = "meetings.checkIn";

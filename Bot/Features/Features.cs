@@ -25,6 +25,8 @@ public static class Features
         new RulesFeature(),
         new ReviewsFeature(),
         new PipelineFeature(),
+        // Selection of activists (公示), the activist quarterly evaluation, stopping cultivation
+        new SelectionFeature(),
         // Meetings (三会一课)
         new MeetingsFeature(),
         // The yearly export

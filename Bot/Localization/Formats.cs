@@ -65,6 +65,7 @@ public static class Formats
 
     public static string Stage(Language language, Stage stage) => Texts.Default.Get(language, stage switch
     {
+        Domain.Stage.Applicant => "stage.applicant",
         Domain.Stage.Activist => "stage.activist",
         Domain.Stage.DevelopmentTarget => "stage.developmentTarget",
         Domain.Stage.Probationary => "stage.probationary",

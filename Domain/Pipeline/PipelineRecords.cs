@@ -13,6 +13,8 @@ public enum StageDecisionKind
     Postponement = 4,
     /// <summary>Another outcome of the probation (e.g. 取消预备党员资格), with the reason in <see cref="StageDecision.Note"/>; the stage is not changed by the bot.</summary>
     OtherOutcome = 5,
+    /// <summary>Cultivation stopped (停止培养): the activist is an applicant again from <see cref="StageDecision.DecidedOn"/>, with the reason in <see cref="StageDecision.Note"/>.</summary>
+    Stopped = 6,
 }
 
 /// <summary>
@@ -51,6 +53,16 @@ public sealed class StageDecision
         if ((kind == StageDecisionKind.Postponement) != newEnd.HasValue) throw new ArgumentException("A postponement, and only a postponement, has a new end.", nameof(newEnd));
         if (kind == StageDecisionKind.OtherOutcome && string.IsNullOrWhiteSpace(note)) throw new ArgumentException("Another outcome needs its reason.", nameof(note));
         return new(subjectId, kind, meetingOn, meetingOn, recordedById, at, idempotencyKey) { NewEnd = newEnd, Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim() };
+    }
+
+    /// <summary>
+    /// The committee stopped an activist's cultivation on <paramref name="decidedOn"/> for <paramref name="reason"/>
+    /// (<see cref="ActivistEvaluationRules.MayStop"/> says when it may).
+    /// </summary>
+    public static StageDecision Stop(int subjectId, DateOnly decidedOn, string reason, int recordedById, DateTimeOffset at, string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new(subjectId, StageDecisionKind.Stopped, decidedOn, decidedOn, recordedById, at, idempotencyKey) { Note = reason.Trim() };
     }
 
     /// <summary>Database id.</summary>

@@ -29,6 +29,9 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<StageDecision> StageDecisions => Set<StageDecision>();
     public DbSet<DefenceScore> DefenceScores => Set<DefenceScore>();
+    // Selection of activists (公示)
+    public DbSet<Selection> Selections => Set<Selection>();
+    public DbSet<SelectionObjection> SelectionObjections => Set<SelectionObjection>();
     public DbSet<SendPacing> SendPacings => Set<SendPacing>();
     // Meetings (三会一课)
     public DbSet<Meeting> Meetings => Set<Meeting>();

@@ -54,4 +54,12 @@ public class CountdownTests
 
         Assert.Equal(new Countdown(Stage.Full, At.Date("2023-06-01"), null, null, null), Countdown.Of(member, At.Date("2026-11-19")));
     }
+
+    [Fact]
+    public void Of_Applicant_NextIsTheActivistStageWithNoDate()
+    {
+        var member = MemberBuilder.Activist(7).Since("2025-09-01").Then(Stage.Applicant, "2026-07-01", StageChangeSource.CommitteeAction).Build();
+
+        Assert.Equal(new Countdown(Stage.Applicant, At.Date("2026-07-01"), Stage.Activist, null, null), Countdown.Of(member, At.Date("2026-11-19")));
+    }
 }

@@ -156,4 +156,17 @@ public class PolicyTests
         Rule() with { GraceDays = 2, ReminderOffsetsDays = [5, 1], ReminderTime = new TimeOnly(8, 30), MinLength = 300 },
         new(ObligationKind.ActivistEvaluation, Stage.Activist, Owner.Committee, Cadence.Quarterly) { OwesPartialFirstPeriod = true },
     ], dueSoonDays: 5);
+
+    [Fact]
+    public void SelectionNoticeDays_DefaultAWeek_StoredInTheJsonAndRangeChecked()
+    {
+        Assert.Equal(7, Policy.Default.SelectionNoticeDays);
+        var tenDays = new Policy(Policy.Default.Rules, selectionNoticeDays: 10);
+
+        Assert.Equal(10, Policy.FromJson(tenDays.ToJson()).SelectionNoticeDays);
+        Assert.NotEqual(Policy.Default, tenDays);
+        Assert.Equal(7, Policy.FromJson("""{"rules":[]}""").SelectionNoticeDays);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Policy(Policy.Default.Rules, selectionNoticeDays: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Policy(Policy.Default.Rules, selectionNoticeDays: 32));
+    }
 }

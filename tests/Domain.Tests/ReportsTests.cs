@@ -168,8 +168,8 @@ public class YearlyTotalsTests
         Assert.Equal((3, 2, 1, 1), (totals.ReportsReceived, totals.ThoughtReports, totals.BranchReports, totals.ReportsByProbationaryMembers));
         Assert.Equal((5, 4, 3, 1), (totals.TalksHeld, totals.TalksWithActivists, totals.ActivistsTalkedWith, totals.TalksAtDevelopmentStage));
         Assert.Equal(1, totals.Evaluations);
-        Assert.Equal([3, 1, 1, 2], Enum.GetValues<Stage>().Select(s => totals.PeoplePerStage[s]));
-        Assert.Equal([1, 1, 0, 1], Enum.GetValues<Stage>().Select(s => totals.EnteredStageInYear[s]));
+        Assert.Equal([0, 3, 1, 1, 2], Enum.GetValues<Stage>().Select(s => totals.PeoplePerStage[s]));
+        Assert.Equal([0, 1, 1, 0, 1], Enum.GetValues<Stage>().Select(s => totals.EnteredStageInYear[s]));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class YearlyTotalsTests
         var totals = YearlyTotals.Compute(BranchBuilder.Default, [], FactIndex.Empty, 2026);
 
         Assert.Equal(0, totals.ReportsReceived + totals.TalksHeld + totals.Evaluations);
-        Assert.Equal(4, totals.PeoplePerStage.Count);
+        Assert.Equal(5, totals.PeoplePerStage.Count);
         Assert.All(totals.PeoplePerStage.Values, v => Assert.Equal(0, v));
     }
 }

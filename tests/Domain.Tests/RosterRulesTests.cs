@@ -3,6 +3,7 @@ namespace BranchBot.Domain.Tests;
 public class RosterRulesTests
 {
     [Theory]
+    [InlineData(Stage.Applicant, 0, 0)]
     [InlineData(Stage.Activist, 1, 2)]
     [InlineData(Stage.DevelopmentTarget, 2, 2)]
     [InlineData(Stage.Probationary, 0, 2)]
@@ -13,6 +14,7 @@ public class RosterRulesTests
     }
 
     [Theory]
+    [InlineData(Stage.Applicant, false, false)]
     [InlineData(Stage.Activist, false, false)]
     [InlineData(Stage.DevelopmentTarget, false, false)]
     [InlineData(Stage.Probationary, false, true)]

@@ -155,8 +155,8 @@ public class StageHistoryTests
         var totals = YearlyTotals.Compute(BranchBuilder.Default, members, facts, 2026);
 
         Assert.Equal(2, totals.ReportsByProbationaryMembers);
-        Assert.Equal([0, 0, 1, 1], Enum.GetValues<Stage>().Select(s => totals.EnteredStageInYear[s]));
-        Assert.Equal([0, 0, 1, 1], Enum.GetValues<Stage>().Select(s => totals.PeoplePerStage[s]));
+        Assert.Equal([0, 0, 0, 1, 1], Enum.GetValues<Stage>().Select(s => totals.EnteredStageInYear[s]));
+        Assert.Equal([0, 0, 0, 1, 1], Enum.GetValues<Stage>().Select(s => totals.PeoplePerStage[s]));
     }
 
     [Fact]

@@ -124,8 +124,8 @@ public static class RosterReport
             RosterProblemCode.ExtraFields => en ? "Data in a column that has no header (an unquoted comma?)." : "有数据落在没有表头的列中（是否有未加引号的逗号？）。",
             RosterProblemCode.MissingValue => en ? "Required, but empty." : "必填，但为空。",
             RosterProblemCode.UnknownStage => en
-                ? $"Unknown stage \"{A(0)}\" (Activist, DevelopmentTarget, Probationary or Full)."
-                : $"无法识别的阶段“{A(0)}”（应为积极分子、发展对象、预备党员或正式党员）。",
+                ? $"Unknown stage \"{A(0)}\" (Applicant, Activist, DevelopmentTarget, Probationary or Full)."
+                : $"无法识别的阶段“{A(0)}”（应为入党申请人、积极分子、发展对象、预备党员或正式党员）。",
             RosterProblemCode.UnknownRole => en ? $"Unknown office \"{A(0)}\"." : $"无法识别的职务“{A(0)}”。",
             RosterProblemCode.InvalidDate => en ? $"\"{A(0)}\" is not a date like 2025-09-01 or 2025/9/1." : $"“{A(0)}”不是 2025-09-01、2025/9/1 或 2025年9月1日这样的日期。",
             RosterProblemCode.ScientificNotation => en

@@ -37,6 +37,7 @@ internal static class RosterVocabulary
 
     private static readonly (Stage Stage, string[] Words)[] StageWords =
     [
+        (Stage.Applicant, ["入党申请人", "入黨申請人", "申请人", "申請人", "Applicant"]),
         (Stage.Activist, ["积极分子", "積極分子", "入党积极分子", "入黨積極分子", "Activist"]),
         (Stage.DevelopmentTarget, ["发展对象", "發展對象", "DevelopmentTarget", "Development Target"]),
         (Stage.Probationary, ["预备党员", "預備黨員", "Probationary"]),

@@ -24,8 +24,10 @@ public sealed class SummaryFlow
         var card = SummaryCard.Build(turn.Language, turn.Branch.Name, current, Rows(current), previous, Rows(previous), turn.Member.IsGroupLeader);
         var gaps = await RosterGapQuery.LoadAsync(turn.Db, RosterGapsSection.MaxNames, cancellationToken);
         var pipeline = await PipelineFlow.SectionAsync(turn, cancellationToken);
+        // Selection of activists (公示) and the activists' quarterly evaluation.
+        var selection = await SelectionFlow.SectionAsync(turn, cancellationToken);
         // Meetings (三会一课): the quotas this semester and repeated unexcused absence.
         var meetings = await MeetingsSection.ForCommitteeAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. meetings, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 }

@@ -81,6 +81,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         b.Property(e => e.Period).HasColumnName(Columns.PeriodKey);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Member>().WithMany().HasForeignKey(e => e.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => new { e.SubjectId, e.Kind, e.Period });
+        // One evaluation of a person per kind and period: a second click (or a second committee member) finds the first.
+        b.HasIndex(e => new { e.SubjectId, e.Kind, e.Period }).IsUnique();
     }
 }
