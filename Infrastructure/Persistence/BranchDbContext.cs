@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -32,6 +33,10 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     // Meetings (三会一课)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    // Evaluations (half-yearly comprehensive evaluation) and the Party school
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<EvaluationRating> EvaluationRatings => Set<EvaluationRating>();
+    public DbSet<PartySchoolNomination> PartySchoolNominations => Set<PartySchoolNomination>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
