@@ -43,6 +43,14 @@ public static class Verbs
     public const string MeetingsAbsent = "meetings.absent";
     public const string MeetingsMinutesForm = "meetings.minutes.form";
     public const string MeetingsMinutesSave = "meetings.minutes.save";
+    // Evaluations (half-yearly comprehensive evaluation): rating cards carry <c>round</c> and <c>part</c>, both re-checked against the speaker.
+    public const string EvaluationsOpen = "evaluations.open";
+    public const string EvaluationsChase = "evaluations.chase";
+    public const string EvaluationsRate = "evaluations.rate";
+    // Party school (the April and October training), committee only.
+    public const string PartySchoolForm = "partySchool.form";
+    public const string PartySchoolNominate = "partySchool.nominate";
+    public const string PartySchoolComplete = "partySchool.complete";
 }
 
 public static class CardLimits

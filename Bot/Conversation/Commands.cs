@@ -16,6 +16,8 @@ public enum Command
     Rules,
     // Meetings (三会一课)
     MeetingsSchedule,
+    // Evaluations (its card also opens the Party school: Teams shows at most 10 commands)
+    HalfYearlyEvaluation,
 }
 
 /// <summary>

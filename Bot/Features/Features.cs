@@ -1,3 +1,4 @@
+using BranchBot.Bot.Features.Evaluations;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
@@ -25,5 +26,7 @@ public static class Features
         new PipelineFeature(),
         // Meetings (三会一课)
         new MeetingsFeature(),
+        // Evaluations (half-yearly) and the Party school
+        new EvaluationsFeature(),
     ];
 }

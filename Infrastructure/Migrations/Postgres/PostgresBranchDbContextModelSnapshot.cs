@@ -119,6 +119,7 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                         .HasDefaultValue(1);
 
                     b.Property<DateTimeOffset?>("ClosedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")

@@ -119,6 +119,7 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                         .HasDefaultValue(1);
 
                     b.Property<DateTimeOffset?>("ClosedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("Number")

@@ -108,6 +108,7 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                         .HasDefaultValue(1);
 
                     b.Property<long?>("ClosedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")

@@ -11,6 +11,8 @@ internal sealed class EvaluationRoundConfiguration : IEntityTypeConfiguration<Ev
     {
         b.Property<int>(StageChangeConfiguration.BranchId).HasDefaultValue(BranchSetting.SingletonId);
         b.Property(r => r.Score).HasPrecision(5, 2);
+        // Of two last ratings saved at once, only one closes the round (and records the evaluation fact).
+        b.Property(r => r.ClosedAt).IsConcurrencyToken();
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.SubjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.OpenedById).OnDelete(DeleteBehavior.Restrict);
         // One round per member, probation and half year: a double click of "open" opens one.

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BranchBot.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBranchDbContext))]
-    [Migration("20261202192019_Evaluations")]
+    [Migration("20261202192918_Evaluations")]
     partial class Evaluations
     {
         /// <inheritdoc />
@@ -122,6 +122,7 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                         .HasDefaultValue(1);
 
                     b.Property<DateTimeOffset?>("ClosedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
