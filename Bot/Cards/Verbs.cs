@@ -60,6 +60,14 @@ public static class Verbs
     public const string ExportYearly = "export.yearly";
     // The academic calendar: the committee records a person's leave.
     public const string CalendarLeaveSave = "calendar.leave.save";
+    // Evaluations (half-yearly comprehensive evaluation): rating cards carry <c>round</c> and <c>part</c>, both re-checked against the speaker.
+    public const string EvaluationsOpen = "evaluations.open";
+    public const string EvaluationsChase = "evaluations.chase";
+    public const string EvaluationsRate = "evaluations.rate";
+    // Party school (the April and October training), committee only.
+    public const string PartySchoolForm = "partySchool.form";
+    public const string PartySchoolNominate = "partySchool.nominate";
+    public const string PartySchoolComplete = "partySchool.complete";
 }
 
 public static class CardLimits

@@ -20,6 +20,8 @@ public enum Command
     YearlyExport,
     // The academic calendar
     RecordLeave,
+    // Evaluations (its card also opens the Party school: Teams shows at most 10 commands)
+    HalfYearlyEvaluation,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Calendar;
+using BranchBot.Bot.Features.Evaluations;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Overdue;
@@ -33,5 +34,7 @@ public static class Features
         new ExportFeature(),
         // The academic calendar
         new CalendarFeature(),
+        // Evaluations (half-yearly) and the Party school
+        new EvaluationsFeature(),
     ];
 }

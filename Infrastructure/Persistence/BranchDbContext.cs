@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,10 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     // The academic calendar
     public DbSet<CalendarSpan> CalendarSpans => Set<CalendarSpan>();
     public DbSet<Leave> Leaves => Set<Leave>();
+    // Evaluations (half-yearly comprehensive evaluation) and the Party school
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<EvaluationRating> EvaluationRatings => Set<EvaluationRating>();
+    public DbSet<PartySchoolNomination> PartySchoolNominations => Set<PartySchoolNomination>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

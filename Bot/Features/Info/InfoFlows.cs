@@ -53,7 +53,9 @@ public sealed class InfoFlows
             Countdown.Of(history, turn.Today), mentees, hasReports);
         // Meetings (三会一课): one's attendance this semester.
         var meetings = await Meetings.MeetingsSection.ForMemberAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. meetings] });
+        // Evaluations: the half-yearly evaluation and the Party school.
+        var evaluations = await Evaluations.EvaluationsSection.ForMemberAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. meetings, .. evaluations] });
     }
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>
