@@ -4,6 +4,7 @@ using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Reminders;
+using BranchBot.Bot.Tab;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -57,6 +58,7 @@ public static class DependencyInjection
 
         services.AddDelivery(configuration);
         services.AddReminders(configuration);
+        services.AddTab(configuration);
         return services;
     }
 
@@ -65,6 +67,7 @@ public static class DependencyInjection
         app.MapBranchBotHealthChecks();
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapReminders();
+        app.MapTab();
         return app;
     }
 

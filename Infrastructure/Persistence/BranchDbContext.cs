@@ -1,6 +1,7 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
 using BranchBot.Domain.Meetings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,7 +10,7 @@ namespace BranchBot.Infrastructure.Persistence;
 
 // The branch's database. Each provider has its own subclass so that each keeps its own migration set
 // (Migrations/Sqlite, Migrations/SqlServer, Migrations/Postgres); use cases take this base type.
-public abstract class BranchDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BranchDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<Member> Members => Set<Member>();
@@ -32,6 +33,8 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     // Meetings (三会一课)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    // The tab's cookie and antiforgery keys, shared by every instance (ASP.NET Core Data Protection).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
