@@ -32,6 +32,12 @@ public static class Html
     // Chinese passes as itself (not as &#x...; entities); <, >, &, quotes and everything unsafe are encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>
+    /// A value as JSON for a <c>&lt;script type="application/json"&gt;</c> block: System.Text.Json's default encoder writes
+    /// &lt;, &gt;, &amp; and quotes as \u escapes, so no text inside can close the script element.
+    /// </summary>
+    public static Markup Json<T>(T value) => new(System.Text.Json.JsonSerializer.Serialize(value));
+
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>Encodes every hole; a hole that is already <see cref="Markup"/> goes in as it is.</summary>
@@ -58,6 +64,9 @@ public static class Html
 
         public readonly void AppendFormatted<T>(T value, string? format = null)
         {
+            // A List<Markup> or a Markup boxed in a generic hole is still markup.
+            if (value is Markup markup) { AppendFormatted(markup); return; }
+            if (value is IEnumerable<Markup> parts) { AppendFormatted(parts); return; }
             var text = value is IFormattable f ? f.ToString(format, CultureInfo.InvariantCulture) : value?.ToString();
             _builder.Append(Encode(text));
         }

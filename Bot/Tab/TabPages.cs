@@ -8,7 +8,9 @@ internal static partial class TabPages
 {
     public static void Map(RouteGroupBuilder tab)
     {
-        tab.MapGet("", DashboardAsync);
+        tab.MapGet("", DashboardPage.RenderAsync);
+        tab.MapGet("/people", PeoplePage.ListAsync);
+        tab.MapGet("/people/{id:int}", PeoplePage.PersonAsync);
         tab.MapGet("/roster", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Roster, "tab.nav.roster", ct));
         tab.MapGet("/rules", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Rules, "tab.nav.rules", ct));
     }
@@ -33,13 +35,5 @@ internal static partial class TabPages
         if (viewer is null) return NotOnRoster(page);
         if (viewer.Scope != TabScopeKind.Branch) return Forbidden(page, viewer);
         return page.Render(page.T(titleKey), viewer, nav, Html.Of($"<p class=\"muted\">{page.T("tab.placeholder")}</p>"));
-    }
-
-    private static async Task<IResult> DashboardAsync(HttpContext context, IAntiforgery antiforgery, BranchDbContext db, CancellationToken ct)
-    {
-        var (viewer, page) = await OpenAsync(context, antiforgery, db, ct);
-        if (viewer is null) return NotOnRoster(page);
-        if (!viewer.SeesFigures) return Results.Redirect(viewer.Scope == TabScopeKind.Mentees ? "/tab/people" : $"/tab/people/{viewer.Member.Id}");
-        return page.Render(page.T("tab.nav.dashboard"), viewer, TabNav.Dashboard, Html.Of($"<p class=\"muted\">{page.T("tab.placeholder")}</p>"));
     }
 }
