@@ -11,6 +11,10 @@ internal static partial class TabPages
         tab.MapGet("", DashboardPage.RenderAsync);
         tab.MapGet("/people", PeoplePage.ListAsync);
         tab.MapGet("/people/{id:int}", PeoplePage.PersonAsync);
+        tab.MapGet("/exports", ExportsPage.PageAsync);
+        tab.MapGet("/exports/monthly", ExportsPage.MonthlyAsync);
+        tab.MapGet("/exports/yearly", ExportsPage.YearlyAsync);
+        tab.MapGet("/delivery", DeliveryPage.RenderAsync);
         tab.MapGet("/roster", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Roster, "tab.nav.roster", ct));
         tab.MapGet("/rules", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Rules, "tab.nav.rules", ct));
     }
