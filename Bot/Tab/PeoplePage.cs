@@ -185,7 +185,8 @@ internal static class PeoplePage
     // Names of the people a person's page mentions (their mentors, mentees and whoever recorded an evaluation).
     private static async Task<Dictionary<int, string>> NamesAsync(BranchDbContext db, int id, CancellationToken ct)
     {
-        var related = db.Talks.Where(t => t.MenteeId == id || t.MentorId == id).SelectMany(t => new[] { t.MentorId, t.MenteeId })
+        var related = db.Talks.Where(t => t.MenteeId == id).Select(t => t.MentorId)
+            .Concat(db.Talks.Where(t => t.MentorId == id).Select(t => t.MenteeId))
             .Concat(db.Evaluations.Where(e => e.SubjectId == id).Select(e => e.RecordedById));
         return await db.Members.AsNoTracking().Where(m => m.Id == id || related.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
     }
