@@ -5,6 +5,7 @@ using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Reminders;
+using BranchBot.Bot.Tab;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -59,6 +60,7 @@ public static class DependencyInjection
 
         services.AddDelivery(configuration);
         services.AddReminders(configuration);
+        services.AddTab(configuration);
         return services;
     }
 
@@ -68,6 +70,7 @@ public static class DependencyInjection
         app.MapPost("/api/messages", (HttpContext context, MessagesEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapReminders();
         app.MapYearlyExport();
+        app.MapTab();
         return app;
     }
 

@@ -12,6 +12,8 @@
 #   BRANCHBOT_WEBSITE_URL    optional  default: BRANCHBOT_SITE_URL
 #   BRANCHBOT_PRIVACY_URL    optional  default: BRANCHBOT_SITE_URL/privacy
 #   BRANCHBOT_TERMS_URL      optional  default: BRANCHBOT_SITE_URL/terms
+#   BRANCHBOT_BOT_URL        optional  https base where the bot itself answers (its /api/messages and the tab at /tab);
+#                                      default: BRANCHBOT_SITE_URL. Its host names the SSO resource api://<host>/<bot id>
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,10 +42,16 @@ site=${site%/}
 website=${BRANCHBOT_WEBSITE_URL:-$site}
 privacy=${BRANCHBOT_PRIVACY_URL:-$site/privacy}
 terms=${BRANCHBOT_TERMS_URL:-$site/terms}
-for setting in BRANCHBOT_SITE_URL:$site BRANCHBOT_WEBSITE_URL:$website BRANCHBOT_PRIVACY_URL:$privacy BRANCHBOT_TERMS_URL:$terms; do
+bot_url=${BRANCHBOT_BOT_URL:-$site}
+bot_url=${bot_url%/}
+for setting in BRANCHBOT_BOT_URL:$bot_url BRANCHBOT_SITE_URL:$site BRANCHBOT_WEBSITE_URL:$website BRANCHBOT_PRIVACY_URL:$privacy BRANCHBOT_TERMS_URL:$terms; do
   value=${setting#*:}
   [[ $value =~ $https_url ]] || fail "${setting%%:*} '$value' is not an https:// URL without spaces or quotes."
 done
+
+bot_domain=${bot_url#https://}
+bot_domain=${bot_domain%%/*}
+bot_domain=${bot_domain%%\?*}
 
 # sed replacement text: escape the delimiter, '&' and backslash.
 escape() { printf '%s' "$1" | sed -e 's/[|&\\]/\\&/g'; }
@@ -57,6 +65,8 @@ sed -e "s|\${{TEAMS_APP_ID}}|$app_id|g" \
     -e "s|\${{WEBSITE_URL}}|$(escape "$website")|g" \
     -e "s|\${{PRIVACY_URL}}|$(escape "$privacy")|g" \
     -e "s|\${{TERMS_URL}}|$(escape "$terms")|g" \
+    -e "s|\${{BOT_URL}}|$(escape "$bot_url")|g" \
+    -e "s|\${{BOT_DOMAIN}}|$(escape "$bot_domain")|g" \
     "$here/manifest.json" > "$stage/manifest.json"
 if grep -q '\${{' "$stage/manifest.json"; then
   fail "manifest.json still has a placeholder after substitution: $(grep -o '\${{[A-Z_]*}}' "$stage/manifest.json" | sort -u | tr '\n' ' ')"

@@ -15,3 +15,6 @@ fi
 if [ ! -d tests/node/node_modules ] || [ tests/node/package-lock.json -nt tests/node/node_modules/.package-lock.json ]; then
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The tab's browser libraries (Chart.js, teams-js) from the same pinned tools, into Bot/wwwroot/lib/ where the build embeds them.
+scripts/vendor-tab-libs.sh

@@ -3,6 +3,7 @@ using BranchBot.Domain.Pipeline;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Calendar;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,7 +12,7 @@ namespace BranchBot.Infrastructure.Persistence;
 
 // The branch's database. Each provider has its own subclass so that each keeps its own migration set
 // (Migrations/Sqlite, Migrations/SqlServer, Migrations/Postgres); use cases take this base type.
-public abstract class BranchDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BranchDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<Member> Members => Set<Member>();
@@ -44,6 +45,8 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
     public DbSet<EvaluationRating> EvaluationRatings => Set<EvaluationRating>();
     public DbSet<PartySchoolNomination> PartySchoolNominations => Set<PartySchoolNomination>();
+    // The tab's cookie and antiforgery keys, shared by every instance (ASP.NET Core Data Protection).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,7 +1,4 @@
-using BranchBot.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Features.Export;
@@ -14,12 +11,9 @@ public static class ExportHosting
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddHttpContextAccessor();
-        // The key ring lives in the data folder, beside the SQLite database, so links survive a restart; instances
-        // that share a database must share this folder too (or one host's links do not read on another).
+        // The links are sealed with the host's one Data Protection key ring, kept in the database (Bot/Tab/TabHost.cs),
+        // so links survive a restart and a link made by one instance opens on another that shares the database.
         services.AddDataProtection().SetApplicationName("BranchBot");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<DatabaseOptions>, ILoggerFactory>((keys, database, loggers) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(database.Value.DataDirectory ?? AppContext.BaseDirectory, "keys")), loggers));
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<DownloadEndpoint>();
         return services;

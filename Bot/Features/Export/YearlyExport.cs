@@ -160,7 +160,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];
 
     /// <summary>UTF-8 with BOM and CRLF, as Excel opens it; a text (a cell, or the sheet's name, which may be a group's name) that would start a formula is prefixed with an apostrophe.</summary>
-    private static byte[] CsvOf(IReadOnlyList<XlsxSheet> sheets)
+    internal static byte[] CsvOf(IReadOnlyList<XlsxSheet> sheets)
     {
         var csv = new StringBuilder();
         foreach (var sheet in sheets)

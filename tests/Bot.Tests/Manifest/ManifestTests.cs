@@ -63,6 +63,37 @@ public class ManifestTests(PackagedApp app) : IClassFixture<PackagedApp>, IDispo
     }
 
     [Fact]
+    public void Package_WithSiteUrl_DeclaresThePersonalTabAtTheBotsHostWithItsSsoResource()
+    {
+        Assert.True(app.Result.ExitCode == 0, app.Result.ToString());
+        var manifest = ReadJson(app.ManifestPath);
+
+        var tab = manifest["staticTabs"]!.AsArray().Single()!;
+        Assert.Equal("https://branch.example.edu/bot/tab", (string?)tab["contentUrl"]);
+        Assert.Equal(["personal"], tab["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(["branch.example.edu"], manifest["validDomains"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(PackagedApp.BotId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"api://branch.example.edu/{PackagedApp.BotId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+    }
+
+    [Fact]
+    public void Package_WithBotUrl_PointsTheTabThereAndNotAtTheSite()
+    {
+        var result = Tools.Package(_temp, new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = PackagedApp.BotId,
+            ["BRANCHBOT_BOT_URL"] = "https://bot.branch.example.edu/",
+        });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var zip = ZipFile.OpenRead(Path.Combine(_temp, "branchbot.zip"));
+        using var stream = zip.GetEntry("manifest.json")!.Open();
+        var manifest = JsonNode.Parse(stream)!;
+        Assert.Equal("https://bot.branch.example.edu/tab", (string?)manifest["staticTabs"]![0]!["contentUrl"]);
+        Assert.Equal($"api://bot.branch.example.edu/{PackagedApp.BotId}", (string?)manifest["webApplicationInfo"]!["resource"]);
+    }
+
+    [Fact]
     public void Package_WithoutTeamsAppId_UsesBotIdAsAppId()
     {
         var result = Tools.Package(_temp, new Dictionary<string, string> { ["MicrosoftAppId"] = PackagedApp.BotId });

@@ -36,7 +36,7 @@ public sealed class BotTestHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     public static async Task<BotTestHost> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Testing")
     {
         var connector = await FakeConnector.StartAsync();
         var dataDirectory = Directory.CreateTempSubdirectory("branchbot-test-").FullName;
@@ -44,7 +44,7 @@ public sealed class BotTestHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) allSettings[key] = value;
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environment);
             builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(allSettings));
             if (services is not null)
             {

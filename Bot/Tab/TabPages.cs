@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Antiforgery;
+using BranchBot.Infrastructure.Persistence;
+
+namespace BranchBot.Bot.Tab;
+
+/// <summary>The signed-in pages. Each loads the viewer from the roster and asks it what may be shown.</summary>
+internal static partial class TabPages
+{
+    public static void Map(RouteGroupBuilder tab)
+    {
+        tab.MapGet("", DashboardPage.RenderAsync);
+        tab.MapGet("/people", PeoplePage.ListAsync);
+        tab.MapGet("/people/{id:int}", PeoplePage.PersonAsync);
+        tab.MapGet("/exports", ExportsPage.PageAsync);
+        tab.MapGet("/exports/monthly", ExportsPage.MonthlyAsync);
+        tab.MapGet("/exports/yearly", ExportsPage.YearlyAsync);
+        tab.MapGet("/delivery", DeliveryPage.RenderAsync);
+        tab.MapGet("/roster", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Roster, "tab.nav.roster", ct));
+        tab.MapGet("/rules", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Rules, "tab.nav.rules", ct));
+    }
+
+    /// <summary>The signed-in viewer and a page in their language; null viewer: the session names nobody on the roster any more.</summary>
+    internal static async Task<(TabViewer? Viewer, TabPage Page)> OpenAsync(HttpContext context, IAntiforgery antiforgery, BranchDbContext db, CancellationToken ct)
+    {
+        var viewer = await TabViewer.LoadAsync(context.User, db, ct);
+        return (viewer, new TabPage(context, antiforgery, viewer?.Language ?? Localization.Language.ZhCn));
+    }
+
+    internal static IResult NotOnRoster(TabPage page) =>
+        page.Render(page.T("tab.error.title"), null, TabNav.None, Html.Of($"<p>{page.T("tab.error.notOnRoster")}</p><p><a href=\"/tab/signin\">{page.T("tab.signIn.title")}</a></p>"), StatusCodes.Status403Forbidden);
+
+    internal static IResult Forbidden(TabPage page, TabViewer viewer) =>
+        page.Render(page.T("tab.error.title"), viewer, TabNav.None, Html.Of($"<p>{page.T("tab.error.notPermitted")}</p>"), StatusCodes.Status403Forbidden);
+
+    // The committee's pages that the roster upload and the rules editor fill in.
+    private static async Task<IResult> PlaceholderAsync(HttpContext context, IAntiforgery antiforgery, BranchDbContext db, TabNav nav, string titleKey, CancellationToken ct)
+    {
+        var (viewer, page) = await OpenAsync(context, antiforgery, db, ct);
+        if (viewer is null) return NotOnRoster(page);
+        if (viewer.Scope != TabScopeKind.Branch) return Forbidden(page, viewer);
+        return page.Render(page.T(titleKey), viewer, nav, Html.Of($"<p class=\"muted\">{page.T("tab.placeholder")}</p>"));
+    }
+}
