@@ -63,7 +63,7 @@ internal static class ExportsPage
         return File(format, sheets, name);
     }
 
-    public static async Task<IResult> YearlyAsync(HttpContext context, BranchDbContext db, BranchState state, CancellationToken ct)
+    public static async Task<IResult> YearlyAsync(HttpContext context, BranchDbContext db, BranchState state, TimeProvider time, CancellationToken ct)
     {
         var viewer = await TabViewer.LoadAsync(context.User, db, ct);
         if (viewer is null || !viewer.SeesFigures) return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -71,7 +71,7 @@ internal static class ExportsPage
             return Results.NotFound();
         var (branch, _) = await state.LoadAsync(db, ct);
         int? group = viewer.Scope == TabScopeKind.Branch ? null : viewer.Member.GroupId;
-        var bytes = await new YearlyExport(db, branch).BuildAsync(year, viewer.Language, group, format, ct);
+        var bytes = await new YearlyExport(db, branch, time.GetUtcNow()).BuildAsync(year, viewer.Language, group, format, ct);
         var name = $"branchbot-{year.ToString(CultureInfo.InvariantCulture)}{(group is { } g ? "-group" + g.ToString(CultureInfo.InvariantCulture) : "")}";
         return format == ExportFormat.Xlsx
             ? Results.File(bytes, Xlsx.ContentType, name + ".xlsx")
