@@ -49,7 +49,9 @@ internal sealed class TabOptionsValidator(IConfiguration configuration, IHostEnv
             failures.Add($"{TabOptions.Section}:LocalSignIn lets anyone sign in as any roster person and is refused in Production (ASPNETCORE_ENVIRONMENT={environment?.EnvironmentName ?? "Production"}); remove it and use Teams single sign-on.");
         var appId = options.EffectiveAppId(configuration);
         var tenant = options.EffectiveTenantId(configuration);
-        if (appId is not null && tenant is null)
+        // A single-tenant bot without MicrosoftAppTenantId is already refused by the bot's own options, naming that key.
+        var botSaysSo = string.Equals(configuration["MicrosoftAppType"], "SingleTenant", StringComparison.OrdinalIgnoreCase);
+        if (appId is not null && tenant is null && !botSaysSo)
             failures.Add($"{TabOptions.Section}:TenantId (or MicrosoftAppTenantId) is required when the tab accepts Teams sign-in (an app id is set): tokens from any other tenant are refused.");
         if (tenant is not null && !Guid.TryParse(tenant, out _))
             failures.Add($"{TabOptions.Section}:TenantId must be a tenant id (GUID) (was '{tenant}').");

@@ -71,7 +71,10 @@ public sealed class PipelineJourneyTests : IAsyncLifetime
         var json = CardReadingText(turned.Single(Secretary).Card());
         Assert.Contains("可确认为发展对象：1 人", json);
         Assert.Contains("张三（2025001，第一小组）：积极分子自 2025年11月19日，尚无考察鉴定记录", json);
-        Assert.DoesNotContain("李四（2025002", json);
+        var start = json.IndexOf("可确认为发展对象：1 人", StringComparison.Ordinal);
+        var eligible = json[start..json.IndexOf("\"发展对象：1 人", start, StringComparison.Ordinal)];
+        Assert.Contains("张三", eligible);
+        Assert.DoesNotContain("李四", eligible); // not yet a year as an activist (the quarterly evaluation section names every activist)
         Assert.Contains("王五（2025003，第二小组）：发展对象自 2026年5月1日，答辩已评分 0 人", json);
         Assert.Contains("周六（2024001，第一小组）：预备期至 2026年11月12日", json);
     }

@@ -152,7 +152,7 @@ public class ManifestTests(PackagedApp app) : IClassFixture<PackagedApp>, IDispo
         manifest["name"]!["short"] = new string('支', 31);
         File.WriteAllText(Path.Combine(_temp, "manifest.json"), manifest.ToJsonString());
         var english = ReadJson(Path.Combine(_temp, "en.json"));
-        english["bots[0].commandLists[0].commands[11].title"] = "ghost";
+        english["bots[0].commandLists[0].commands[12].title"] = "ghost";
         english["description.short"] = new string('x', 81);
         File.WriteAllText(Path.Combine(_temp, "en.json"), english.ToJsonString());
 
@@ -161,7 +161,7 @@ public class ManifestTests(PackagedApp app) : IClassFixture<PackagedApp>, IDispo
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("manifest.json: /name/short must NOT have more than 30 characters", result.Output);
         Assert.Contains("en.json: /description.short must NOT have more than 80 characters", result.Output);
-        Assert.Contains("en.json: 'bots[0].commandLists[0].commands[11].title' names a command that manifest.json does not have", result.Output);
+        Assert.Contains("en.json: 'bots[0].commandLists[0].commands[12].title' names a command that manifest.json does not have", result.Output);
     }
 
     [Fact]
