@@ -30,8 +30,8 @@ public static class Cli
         Usage: dotnet run --project Bot -- <command>   or   dotnet BranchBot.Bot.dll <command>
           (no command)                           run the bot (host options allowed: --urls http://127.0.0.1:3978, --environment ...)
           help                                   print this usage
-          roster import <file.csv> [--lang en]   import the roster (all or nothing)
-          roster export <file.csv>               write the roster as CSV (UTF-8 with BOM)
+          roster import <file.csv> [--lang en]   import the roster (all or nothing); a file.xlsx: its first sheet
+          roster export <file.csv>               write the roster as CSV (UTF-8 with BOM); a file.xlsx: as a workbook
           demo [--lang en]                       load a demo branch into an empty database
           demo playground <role> <file.yml>      Agents Playground users for scripts/try-it.sh (leader, student, mentor or secretary)
           db migrate                             apply migrations to the configured database
@@ -208,7 +208,8 @@ public static class Cli
     {
         await services.MigrateDatabaseAsync(ct);
         await using var scope = services.CreateAsyncScope();
-        var bytes = await new RosterExport(scope.ServiceProvider.GetRequiredService<BranchDbContext>()).ExportAsync(ct);
+        var export = new RosterExport(scope.ServiceProvider.GetRequiredService<BranchDbContext>());
+        var bytes = file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? await export.ExportXlsxAsync(ct) : await export.ExportAsync(ct);
         await File.WriteAllBytesAsync(file, bytes, ct);
         await output.WriteLineAsync($"{Path.GetFullPath(file)}");
         return Ok;

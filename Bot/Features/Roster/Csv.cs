@@ -22,6 +22,9 @@ internal static class Csv
         }
     }
 
+    // An .xlsx workbook (a zip package): read by Xlsx instead.
+    public static bool IsXlsx(byte[] bytes) => bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
+
     // The workbook itself (.xlsx is a zip, .xls an OLE file) instead of the CSV Excel saves from it.
     public static bool IsWorkbook(byte[] bytes) =>
         bytes.AsSpan().StartsWith("PK\u0003\u0004"u8) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);

@@ -34,30 +34,125 @@ public sealed partial class RosterImport(BranchDbContext db)
         "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm", "yyyy-M-d H:mm:ss",
     ];
 
-    public async Task<RosterImportResult> ImportAsync(byte[] file, DateOnly today, CancellationToken ct)
+    /// <summary>The largest file accepted, CSV or .xlsx: a branch's roster is a few hundred rows, far below it.</summary>
+    public const int MaxFileBytes = 2 * 1024 * 1024;
+    // A workbook's rows in all sheets (a roster has hundreds): more is refused before it is read into memory.
+    private const int MaxWorkbookRows = 20_000;
+
+    /// <summary>Imports the file at once (the CLI and the demo): what a preview would show, then written.</summary>
+    public async Task<RosterImportResult> ImportAsync(byte[] file, DateOnly today, CancellationToken ct) =>
+        (await RunAsync(file, today, expectedToken: null, write: true, ct)).Result;
+
+    /// <summary>What importing the file would do (errors, warnings, who is added, changed, left), without keeping
+    /// anything; an accepted preview carries the token that <see cref="ApplyAsync"/> needs.</summary>
+    public Task<RosterPreview> PreviewAsync(byte[] file, DateOnly today, CancellationToken ct) =>
+        RunAsync(file, today, expectedToken: null, write: false, ct);
+
+    /// <summary>Writes what the preview with <paramref name="token"/> showed, or nothing: refused when the roster,
+    /// the file or the day is no longer the one previewed.</summary>
+    public async Task<RosterImportResult> ApplyAsync(byte[] file, DateOnly today, string token, CancellationToken ct) =>
+        (await RunAsync(file, today, token, write: true, ct)).Result;
+
+    // One path for the three: a preview runs the very writes an apply makes, in a transaction it rolls back, so
+    // the report it shows is the report an apply of the same file on the same roster returns.
+    private async Task<RosterPreview> RunAsync(byte[] file, DateOnly today, string? expectedToken, bool write, CancellationToken ct)
     {
-        if (Csv.IsWorkbook(file)) return RosterImportResult.Rejected([new RosterProblem(0, null, RosterProblemCode.NotCsv)]);
-        var (records, unterminatedAt) = Csv.Parse(Csv.Decode(file));
-        if (unterminatedAt is { } at) return RosterImportResult.Rejected([new RosterProblem(at, null, RosterProblemCode.UnterminatedQuote)]);
-        records.RemoveAll(r => r.Fields.All(string.IsNullOrWhiteSpace));
-        var titles = TitleRows(records);
-        records.RemoveRange(0, titles.Count);
-        if (records.Count < 2) return RosterImportResult.Rejected([new RosterProblem(0, null, RosterProblemCode.EmptyFile)]);
+        var read = Read(file);
+        if (read.Rejected is { } rejected) return new RosterPreview(rejected, null);
+        var (records, titles) = (read.Records!, read.Titles);
 
         var problems = new List<RosterProblem>();
         var warnings = new List<RosterProblem>();
         var (columns, named, ignored) = ReadHeader(records[0].Row, records[0].Fields, problems);
-        if (problems.Count > 0) return RosterImportResult.Rejected(problems);
+        if (problems.Count > 0) return new RosterPreview(RosterImportResult.Rejected(problems), null);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Members.WithStageHistory().ToListAsync(ct);
+        var token = await TokenAsync(file, today, existing, ct);
+        if (expectedToken is not null && expectedToken != token)
+            return new RosterPreview(RosterImportResult.Rejected([new RosterProblem(0, null, Stale(expectedToken, token))]), null);
 
         var drafts = records.Skip(1).Select(r => ReadRow(r.Row, r.Fields, columns, named, today, problems)).ToList();
-        var existing = await db.Members.WithStageHistory().ToListAsync(ct);
         var kept = KeepWhatTheFileLeavesOut(drafts, columns, existing);
         CheckAcrossRows(drafts, existing, problems, warnings);
-        if (problems.Count > 0) return RosterImportResult.Rejected(problems, warnings) with { IgnoredColumns = ignored };
+        if (problems.Count > 0) return new RosterPreview(RosterImportResult.Rejected(problems, warnings) with { IgnoredColumns = ignored }, null);
 
         var rows = drafts.Select(d => d.ToRow()).ToList();
-        return await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings), ColumnsKept = kept, TitleRows = titles };
+        var result = await WriteAsync(rows, existing, today, ignored, ct) with { Warnings = RosterImportResult.InRowOrder(warnings), ColumnsKept = kept, TitleRows = titles };
+        if (write) await transaction.CommitAsync(ct);
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return new RosterPreview(result, token);
     }
+
+    private sealed record ReadFile(List<(int Row, List<string> Fields)>? Records, List<int> Titles, RosterImportResult? Rejected);
+
+    // The file's records from the header on (CSV, or the first sheet of an .xlsx workbook), or why there are none.
+    private static ReadFile Read(byte[] file)
+    {
+        static ReadFile Refuse(RosterProblemCode code, int row = 0, params string[] args) =>
+            new(null, [], RosterImportResult.Rejected([new RosterProblem(row, null, code, args)]));
+
+        if (file.Length > MaxFileBytes)
+            return Refuse(RosterProblemCode.TooLarge, 0, Inv(MaxFileBytes / (1024 * 1024)), (file.Length / (1024.0 * 1024)).ToString("0.0", CultureInfo.InvariantCulture));
+        List<(int Row, List<string> Fields)> records;
+        if (Csv.IsXlsx(file))
+        {
+            IReadOnlyList<Infrastructure.Spreadsheets.XlsxSheetText> sheets;
+            try
+            {
+                using var stream = new MemoryStream(file, writable: false);
+                sheets = Infrastructure.Spreadsheets.Xlsx.Read(stream, MaxWorkbookRows);
+            }
+            catch (InvalidDataException)
+            {
+                return Refuse(RosterProblemCode.NotAWorkbook);
+            }
+            records = sheets.Count == 0 ? [] : sheets[0].Rows.Select((r, i) => (i + 1, r.ToList())).ToList();
+        }
+        else if (Csv.IsWorkbook(file)) return Refuse(RosterProblemCode.NotCsv);
+        else
+        {
+            (records, var unterminatedAt) = Csv.Parse(Csv.Decode(file));
+            if (unterminatedAt is { } at) return Refuse(RosterProblemCode.UnterminatedQuote, at);
+        }
+        records.RemoveAll(r => r.Fields.All(string.IsNullOrWhiteSpace));
+        if (records.Count > 0 && !records.Any(r => r.Fields.Any(f => RosterVocabulary.Column(Clean(f)) is not null)))
+            return Refuse(RosterProblemCode.NotARoster);
+        var titles = TitleRows(records);
+        records.RemoveRange(0, titles.Count);
+        if (records.Count < 2) return Refuse(RosterProblemCode.EmptyFile);
+        return new ReadFile(records, titles, null);
+    }
+
+    // "roster.file": the file and the day (the same file imported on another day may differ: a date in the future,
+    // the tracking start); "roster.state": everything of the database the import reads. An apply compares both.
+    private async Task<string> TokenAsync(byte[] file, DateOnly today, List<Member> existing, CancellationToken ct)
+    {
+        var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
+        var setting = await db.BranchSettings.AsNoTracking().Where(s => s.Id == BranchSetting.SingletonId).Select(s => s.TrackingStartsOn).FirstOrDefaultAsync(ct);
+        var state = new StringBuilder();
+        foreach (var g in groups) state.Append(CultureInfo.InvariantCulture, $"g{g.Id}:{g.Name}\n");
+        foreach (var m in existing.OrderBy(m => m.Id))
+        {
+            state.Append(CultureInfo.InvariantCulture, $"m{m.Id}:{m.StudentNumber}|{m.Name}|{m.Email}|{m.GroupId}|{m.Stage}|{Iso(m.StageSince)}|{m.Roles}|");
+            foreach (var a in m.Mentors.OrderBy(a => a.MentorId)) state.Append(CultureInfo.InvariantCulture, $"a{a.MentorId}{a.Kind},");
+            foreach (var c in m.StageChanges.OrderBy(c => c.Id)) state.Append(CultureInfo.InvariantCulture, $"s{c.Id}{c.Stage}{Iso(c.Since)}{c.Source},");
+            state.Append('\n');
+        }
+        state.Append(CultureInfo.InvariantCulture, $"t{(setting is { } d ? Iso(d) : "")}");
+        return Hash(Encoding.UTF8.GetBytes(state.ToString())) + "." + Hash([.. file, .. Encoding.UTF8.GetBytes(Iso(today))]);
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..32];
+
+    private static RosterProblemCode Stale(string expected, string actual) =>
+        expected.Split('.') is [var state, var file] && actual.Split('.') is [var nowState, var nowFile]
+            ? state != nowState ? RosterProblemCode.RosterChangedSincePreview : file != nowFile ? RosterProblemCode.NotThePreviewedFile : RosterProblemCode.RosterChangedSincePreview
+            : RosterProblemCode.NotThePreviewedFile;
 
     // Excel rosters often start with a title ("某某支部党员名单", merged across the columns) above the header. Lines
     // of a single cell before the first line that names a roster column are such titles; anything else stays and
@@ -233,8 +328,6 @@ public sealed partial class RosterImport(BranchDbContext db)
 
     private async Task<RosterImportResult> WriteAsync(List<RosterRow> rows, List<Member> existing, DateOnly today, List<string> ignored, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
         var groups = await db.Groups.ToDictionaryAsync(g => g.Name, ct);
         var created = new List<string>();
         foreach (var name in rows.Select(r => r.GroupName).Distinct().Where(n => !groups.ContainsKey(n)))
@@ -291,8 +384,6 @@ public sealed partial class RosterImport(BranchDbContext db)
             setting.TrackingStartsOn = trackingSet = today;
             await db.SaveChangesAsync(ct);
         }
-
-        await transaction.CommitAsync(ct);
 
         var inFile = rows.Select(r => r.StudentNumber).ToHashSet(StringComparer.Ordinal);
         return new RosterImportResult

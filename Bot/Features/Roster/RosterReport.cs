@@ -9,7 +9,8 @@ namespace BranchBot.Bot.Features.Roster;
 public static class RosterReport
 {
     // configuredTrackingStartsOn: Branch:TrackingStartsOn, which wins over the stored date when set.
-    public static string Render(RosterImportResult result, string language = "zh-CN", DateOnly? configuredTrackingStartsOn = null)
+    // preview: the result of RosterImport.PreviewAsync, told as what an apply would do.
+    public static string Render(RosterImportResult result, string language = "zh-CN", DateOnly? configuredTrackingStartsOn = null, bool preview = false)
     {
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         var text = new StringBuilder();
@@ -29,9 +30,14 @@ public static class RosterReport
         }
         else
         {
-            text.AppendLine(en
-                ? $"Roster imported: {result.Count(RosterChangeKind.Added)} added, {result.Count(RosterChangeKind.Updated)} updated, {result.Count(RosterChangeKind.Unchanged)} unchanged."
-                : $"名单已导入：新增 {result.Count(RosterChangeKind.Added)} 人，更新 {result.Count(RosterChangeKind.Updated)} 人，未变 {result.Count(RosterChangeKind.Unchanged)} 人。");
+            var (added, updated, unchanged) = (result.Count(RosterChangeKind.Added), result.Count(RosterChangeKind.Updated), result.Count(RosterChangeKind.Unchanged));
+            text.AppendLine((en, preview) switch
+            {
+                (true, false) => $"Roster imported: {added} added, {updated} updated, {unchanged} unchanged.",
+                (false, false) => $"名单已导入：新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人。",
+                (true, true) => $"Preview, nothing changed yet: applying adds {added}, updates {updated}, leaves {unchanged} unchanged.",
+                (false, true) => $"预览（尚未修改）：导入后将新增 {added} 人，更新 {updated} 人，未变 {unchanged} 人。",
+            });
             foreach (var c in result.Changes.Where(c => c.Kind != RosterChangeKind.Unchanged))
             {
                 var fields = string.Join(en ? ", " : "、", c.Fields.Select(f => ColumnName(f, en)));
@@ -113,8 +119,23 @@ public static class RosterReport
         {
             RosterProblemCode.EmptyFile => en ? "The file has no data rows." : "文件中没有数据行。",
             RosterProblemCode.NotCsv => en
-                ? "This is an Excel workbook, not CSV: in Excel choose Save As, \"CSV UTF-8 (Comma delimited)\", and import that file."
-                : "这是 Excel 工作簿，不是 CSV：请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，再导入该文件。",
+                ? "This is an old Excel workbook (.xls): in Excel choose Save As, \"Excel Workbook (.xlsx)\" or \"CSV UTF-8 (Comma delimited)\", and import that file."
+                : "这是旧版 Excel 工作簿（.xls）：请在 Excel 中“另存为”“Excel 工作簿（.xlsx）”或“CSV UTF-8（逗号分隔）”，再导入该文件。",
+            RosterProblemCode.TooLarge => en
+                ? $"The file is {A(1)} MB; a roster file may be at most {A(0)} MB."
+                : $"文件大小为 {A(1)} MB，名单文件最大 {A(0)} MB。",
+            RosterProblemCode.NotAWorkbook => en
+                ? "The file looks like an .xlsx workbook but cannot be read as one (damaged, or another kind of file): save it again from Excel as .xlsx or CSV."
+                : "该文件看似 .xlsx 工作簿，但无法读取（已损坏或并非工作簿）：请在 Excel 中重新另存为 .xlsx 或 CSV。",
+            RosterProblemCode.NotARoster => en
+                ? $"This is not a roster: no row names a roster column ({string.Join(", ", RosterVocabulary.Required)} are required)."
+                : $"这不是名单文件：没有一行含有名单的列名（必填列为{string.Join("、", RosterVocabulary.Required.Select(RosterVocabulary.ChineseHeader))}）。",
+            RosterProblemCode.RosterChangedSincePreview => en
+                ? "The roster changed since this preview (another import or change): nothing was applied; preview the file again."
+                : "预览之后名单已有变动（另有导入或修改），本次未作任何修改：请重新预览该文件。",
+            RosterProblemCode.NotThePreviewedFile => en
+                ? "This is not the file that was previewed (or the preview is from another day): nothing was applied; preview the file again."
+                : "这不是预览过的文件（或预览并非今天所做），本次未作任何修改：请重新预览该文件。",
             RosterProblemCode.UnterminatedQuote => en ? "A quote opened here is never closed." : "此处的引号没有闭合。",
             RosterProblemCode.MissingColumn => en ? "This required column is missing." : "缺少这一必填列。",
             RosterProblemCode.DuplicateColumn => en ? $"The column \"{A(0)}\" appears twice." : $"列“{A(0)}”出现了两次。",

@@ -31,6 +31,11 @@ public enum RosterProblemCode
     OfficeHeldTwice,
     TwoGroupLeaders,
     NotEmptyForDemo,
+    TooLarge,
+    NotAWorkbook,
+    NotARoster,
+    RosterChangedSincePreview,
+    NotThePreviewedFile,
 
     // Warnings: the file imports, and the gap is listed for the committee to fill.
     TooFewMentors,
@@ -96,6 +101,10 @@ public sealed record RosterImportResult
     internal static List<RosterProblem> InRowOrder(IEnumerable<RosterProblem> problems) =>
         problems.OrderBy(p => p.Row).ThenBy(p => p.Column).ToList();
 }
+
+/// <summary>What an import would do, not kept; Token (set when the file would be accepted) names the file, the day
+/// and the roster it was computed on, and is what an apply checks before it writes the same.</summary>
+public sealed record RosterPreview(RosterImportResult Result, string? Token);
 
 internal sealed record RosterRow(
     int Row,

@@ -1,6 +1,7 @@
 using System.Text;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Spreadsheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,6 +97,19 @@ public sealed class RosterFileBuilder
     {
         var body = (encoding ?? new UTF8Encoding(false)).GetBytes(Text());
         return bom ? [.. Encoding.UTF8.GetPreamble(), .. body] : body;
+    }
+
+    // The same roster as an .xlsx workbook's first sheet, as Excel keeps it: student numbers as numbers, the rest text;
+    // a second sheet that is not the roster, which the import does not read.
+    public byte[] Xlsx(params string[] titleAbove)
+    {
+        var rows = new List<IReadOnlyList<XlsxCell>>();
+        if (titleAbove.Length > 0) rows.Add(titleAbove.Select(XlsxCell.Of).ToList());
+        rows.Add(_header.Select(XlsxCell.Of).ToList());
+        var number = _header.IndexOf("学号");
+        foreach (var row in _rows)
+            rows.Add(row.Select((v, i) => i == number && decimal.TryParse(v, out var n) ? XlsxCell.Of(n) : XlsxCell.Of(v)).ToList());
+        return Infrastructure.Spreadsheets.Xlsx.ToBytes([new XlsxSheet("名单", rows), new XlsxSheet("说明", [[XlsxCell.Of("not a roster")]])]);
     }
 
     private static string Quote(string v) => v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"") + "\"" : v;
