@@ -1,6 +1,8 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
 using BranchBot.Domain.Meetings;
+using BranchBot.Domain.Dues;
+using BranchBot.Domain.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -32,6 +34,11 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     // Meetings (三会一课)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendee> MeetingAttendees => Set<MeetingAttendee>();
+    // Party dues (党费) and graduate transfers (组织关系转接)
+    public DbSet<DuesRate> DuesRates => Set<DuesRate>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+    public DbSet<DuesRemittance> DuesRemittances => Set<DuesRemittance>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
