@@ -182,7 +182,8 @@ public sealed class ObligationSchedule
         var first = FirstOwedPeriod(rule, stage.Since);
         var period = Period.Containing(rule.Cadence, from);
         if (period.CompareTo(first) < 0) period = first;
-        while (period.Start <= end && (takenOver is null || period.CompareTo(takenOver) < 0))
+        // A transferred member owes no period that ends on or after the transfer (they stay in the history).
+        while (period.Start <= end && (takenOver is null || period.CompareTo(takenOver) < 0) && subject.IsActiveOn(period.End))
         {
             if (period.End >= Branch.TrackingStartsOn) into.Add(Create(rule, period, ownerId, subject.Id));
             if (period.Year == 2200 && period.Number == 12 / (int)period.Cadence) break;

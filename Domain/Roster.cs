@@ -72,6 +72,22 @@ public sealed class Member
     /// <summary>This member's mentors (activist) or introducers (development target).</summary>
     public IReadOnlyList<MentorAssignment> Mentors => _mentors;
 
+    /// <summary>毕业日期: when the member graduates, if known (the committee lists the graduating members each June).</summary>
+    public DateOnly? GraduatesOn { get; private set; }
+    /// <summary>
+    /// The day the introduction letter was issued (组织关系转出): from then on the member is off the active roster and
+    /// owes nothing; they stay in the history and the statistics.
+    /// </summary>
+    public DateOnly? TransferredOn { get; private set; }
+    /// <summary>On the active roster on the date: not yet transferred out.</summary>
+    public bool IsActiveOn(DateOnly date) => TransferredOn is not { } left || date < left;
+
+    /// <summary>Records or clears the graduation date.</summary>
+    public void SetGraduation(DateOnly? on) => GraduatesOn = on;
+
+    /// <summary>Takes the member off the active roster from <paramref name="on"/> (the introduction letter's date).</summary>
+    public void TransferOut(DateOnly on) => TransferredOn = on;
+
     /// <summary>Whether the member holds any committee office.</summary>
     public bool IsCommittee => (Roles & Roles.Committee) != 0;
     /// <summary>Whether the member leads their group.</summary>

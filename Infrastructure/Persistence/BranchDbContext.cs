@@ -4,6 +4,8 @@ using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Calendar;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using BranchBot.Domain.Dues;
+using BranchBot.Domain.Transfers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -47,6 +49,11 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<PartySchoolNomination> PartySchoolNominations => Set<PartySchoolNomination>();
     // The tab's cookie and antiforgery keys, shared by every instance (ASP.NET Core Data Protection).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    // Party dues (党费) and graduate transfers (组织关系转接)
+    public DbSet<DuesRate> DuesRates => Set<DuesRate>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+    public DbSet<DuesRemittance> DuesRemittances => Set<DuesRemittance>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
