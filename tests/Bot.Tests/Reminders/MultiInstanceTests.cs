@@ -66,9 +66,12 @@ public sealed class MultiInstanceTests(ITestOutputHelper output)
         var byConversation = ledger.ToDictionary(r => "a:conv-M" + r.MemberId.ToString("D6", System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(twice, conversation => Assert.Equal(ReminderDispatcher.ResentNote, byConversation[conversation].Note));
         Assert.True(twice.Count <= inFlightAtKill, $"{twice.Count} sent twice, but only {inFlightAtKill} were claimed when the process was killed");
-        // Three processes on one tenant kept one pace: no second at the connector holds much more than the ceiling.
+        // Three processes on one tenant kept one pace: no second at the connector holds much more than the ceiling
+        // (three separate paces would give about three times it). Each process reserves about 100 ms of slots ahead
+        // (SendRateLimiter), so on a loaded machine the two others can each land one reservation late inside a
+        // window: the ceiling plus 10 %, plus those two reservations.
         var times = h.Connector.Calls.Select(c => c.At).Order().ToList();
-        Assert.InRange(MostInAnyWindow(times, TimeSpan.FromSeconds(1)), 1, (int)(Ceiling * 1.1));
+        Assert.InRange(MostInAnyWindow(times, TimeSpan.FromSeconds(1)), 1, (int)(Ceiling * 1.1 + 2 * Ceiling / 10));
     }
 
     private static async Task SeedAsync(ReminderHarness h, int people)
