@@ -6,6 +6,8 @@ using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tab;
+using BranchBot.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -56,6 +58,9 @@ public static class DependencyInjection
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();
+        // The host's one Data Protection key ring, kept in the database so that every instance reads the same keys: the
+        // tab's cookies and antiforgery tokens and the export's download links issued by one are accepted by another.
+        services.AddDataProtection().SetApplicationName("BranchBot").PersistKeysToDbContext<BranchDbContext>();
         services.AddYearlyExport(configuration);
 
         services.AddDelivery(configuration);

@@ -1,16 +1,14 @@
-using BranchBot.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BranchBot.Bot.Tab;
 
 /// <summary>
-/// The tab's part of the host: the session cookie, Teams SSO token validation, antiforgery, the Data Protection keys in
-/// the database, and the /tab endpoints. Pages live next to this file; <see cref="TabViewer"/> decides what each person sees.
+/// The tab's part of the host: the session cookie, Teams SSO token validation, antiforgery (both sealed with the host's
+/// one Data Protection key ring, registered in the composition root), and the /tab endpoints. Pages live next to this file; <see cref="TabViewer"/> decides what each person sees.
 /// </summary>
 public static class TabHost
 {
@@ -18,15 +16,11 @@ public static class TabHost
     public const string SsoScheme = "TeamsSso";
     public const string ViewerPolicy = "TabViewer";
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
-    private const string ApplicationName = "BranchBot";
 
     public static IServiceCollection AddTab(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TabOptions>().Bind(configuration.GetSection(TabOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TabOptions>, TabOptionsValidator>();
-
-        // Every instance reads the same keys, so a cookie or form issued by one is accepted by another.
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<BranchDbContext>();
 
         services.AddAntiforgery(o =>
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Features.Export;
@@ -11,9 +10,6 @@ public static class ExportHosting
         services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddHttpContextAccessor();
-        // The links are sealed with the host's one Data Protection key ring, kept in the database (Bot/Tab/TabHost.cs),
-        // so links survive a restart and a link made by one instance opens on another that shares the database.
-        services.AddDataProtection().SetApplicationName("BranchBot");
         services.AddSingleton<DownloadLinks>();
         services.AddSingleton<DownloadEndpoint>();
         return services;
