@@ -182,6 +182,13 @@ public sealed record Policy
     public int SelectionNoticeDays { get; }
 
     /// <summary>
+    /// This policy with what the rules card edits (the rules, due-soon days, extension length) replaced and every other
+    /// setting kept, so that a setting added to the constructor is carried through a save in this one place.
+    /// </summary>
+    public Policy WithEdited(IReadOnlyList<PolicyRule> rules, int dueSoonDays, int extensionDays) =>
+        new(rules, dueSoonDays, extensionDays, ReturnedCountsAsDone, Meetings, DaysAfterBreak, SelectionNoticeDays);
+
+    /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
     /// committee evaluates them quarterly; probationary members report monthly and to the branch quarterly,
     /// and are evaluated half-yearly; development targets report monthly and talk quarterly with each introducer.

@@ -169,4 +169,16 @@ public class PolicyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Policy(Policy.Default.Rules, selectionNoticeDays: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Policy(Policy.Default.Rules, selectionNoticeDays: 32));
     }
+    [Fact]
+    public void WithEdited_NewRulesAndDays_KeepsEveryOtherSetting()
+    {
+        var old = new Policy(Policy.Default.Rules, returnedCountsAsDone: true, daysAfterBreak: 3, selectionNoticeDays: 10);
+        var rules = Policy.Default.Rules.Select(r => r with { GraceDays = r.GraceDays + 1 }).ToList();
+
+        var edited = old.WithEdited(rules, dueSoonDays: 5, extensionDays: 14);
+
+        Assert.Equal(rules, edited.Rules);
+        Assert.Equal((5, 14), (edited.DueSoonDays, edited.ExtensionDays));
+        Assert.Equal((true, old.Meetings, 3, 10), (edited.ReturnedCountsAsDone, edited.Meetings, edited.DaysAfterBreak, edited.SelectionNoticeDays));
+    }
 }

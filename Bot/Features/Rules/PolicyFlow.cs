@@ -127,7 +127,7 @@ public sealed class PolicyFlow(BranchState branchState)
         var extension = data.Int(PolicyCard.ExtensionInput, 1, 92, required: false);
         if (data.Error is not null || extension is null) return Bad(turn, null, PolicyCard.ExtensionInput, turn.T("policy.hint.range", 1, 92));
 
-        policy = new Policy(rules, dueSoon.Value, extension.Value, old.ReturnedCountsAsDone, old.Meetings, old.DaysAfterBreak, old.SelectionNoticeDays);
+        policy = old.WithEdited(rules, dueSoon.Value, extension.Value);
         return null;
     }
 
