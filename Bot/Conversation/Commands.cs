@@ -20,7 +20,7 @@ public enum Command
     YearlyExport,
     // The academic calendar
     RecordLeave,
-    // Evaluations (its card also opens the Party school: Teams shows at most 10 commands)
+    // Evaluations (its card also opens the Party school: a command list holds at most 12, all used)
     HalfYearlyEvaluation,
 }
 
