@@ -3,7 +3,10 @@ using BranchBot.Bot.Localization;
 
 namespace BranchBot.Bot.Conversation;
 
-/// <summary>The typed commands the bot answers, in the manifest's order. The manifest's commandLists must name only these.</summary>
+/// <summary>
+/// The typed commands the bot answers. The listed ones are the manifest's command list, in this order (Teams shows at
+/// most 12, ../shared/TEAMS.md); the others are answered just the same and named in the help card.
+/// </summary>
 public enum Command
 {
     Help,
@@ -20,7 +23,7 @@ public enum Command
     YearlyExport,
     // The academic calendar
     RecordLeave,
-    // Evaluations (its card also opens the Party school: a command list holds at most 12, all used)
+    // Evaluations (its card also opens the Party school)
     HalfYearlyEvaluation,
 }
 
@@ -32,9 +35,13 @@ public enum Command
 public static class Commands
 {
     /// <param name="TakesArgument">The phrase may be followed by words the flow reads from <see cref="Turn.Argument"/> (年度导出 2025).</param>
-    public sealed record Entry(Command Command, string[] English, string[] SimplifiedChinese, string[] TraditionalChinese, bool TakesArgument = false);
+    /// <param name="Listed">The command is in the manifest's command list (the 12 that Teams offers as you type).</param>
+    public sealed record Entry(Command Command, string[] English, string[] SimplifiedChinese, string[] TraditionalChinese, bool TakesArgument = false, bool Listed = true);
 
     public static readonly IReadOnlyList<Entry> All = [.. Features.Features.All.SelectMany(f => f.TypedCommands).Select(c => c.Phrases).OrderBy(e => e.Command)];
+
+    /// <summary>The commands of the manifest's command list, in its order.</summary>
+    public static readonly IReadOnlyList<Entry> Listed = [.. All.Where(e => e.Listed)];
 
     /// <summary>The catalogue's own traditional-only characters, so that every zh-Hant phrase is recognised as such.</summary>
     public static readonly FrozenSet<char> TraditionalOnly = BuildTraditionalOnly();

@@ -46,10 +46,12 @@ public abstract class Feature
     /// <summary>
     /// A typed command. The first English and first Simplified Chinese phrases are the manifest's command titles. With
     /// <paramref name="takesArgument"/> the phrase may be followed by more words, handed to the flow as <see cref="Turn.Argument"/>.
+    /// With <paramref name="listed"/> false the command is answered but left out of the manifest's command list, which
+    /// holds at most 12; the help card names it instead.
     /// </summary>
     protected void Typed<TFlow>(Command command, string[] english, string[] simplifiedChinese, string[] traditionalChinese,
-        Func<TFlow, Turn, CancellationToken, Task<Reply>> handle, bool takesArgument = false) where TFlow : class =>
-        _commands.Add(new CommandRoute(new Commands.Entry(command, english, simplifiedChinese, traditionalChinese, takesArgument), typeof(TFlow), services =>
+        Func<TFlow, Turn, CancellationToken, Task<Reply>> handle, bool takesArgument = false, bool listed = true) where TFlow : class =>
+        _commands.Add(new CommandRoute(new Commands.Entry(command, english, simplifiedChinese, traditionalChinese, takesArgument, listed), typeof(TFlow), services =>
         {
             var flow = services.GetRequiredService<TFlow>();
             return (turn, cancellationToken) => handle(flow, turn, cancellationToken);

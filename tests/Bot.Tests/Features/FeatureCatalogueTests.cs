@@ -49,6 +49,25 @@ public sealed class FeatureCatalogueTests
         });
     }
 
+    [Theory]
+    [InlineData(Language.ZhCn)]
+    [InlineData(Language.EnUs)]
+    [InlineData(Language.ZhTw)]
+    public void HelpCard_EveryCommandButHelp_IsNamedByItsFirstPhrase(Language language)
+    {
+        var help = string.Join("\n", new[] { "student", "mentor", "groupLeader", "committee" }
+            .Select(section => Texts.Default.Get(language, $"help.{section}.body"))
+            .Append(Texts.Default.Get(language, "help.language")));
+
+        var missing = Commands.All.Where(e => e.Command != Command.Help)
+            .Select(e => language switch { Language.ZhCn => e.SimplifiedChinese[0], Language.ZhTw => e.TraditionalChinese[0], _ => e.English[0] })
+            .Where(phrase => !help.Contains($"**{phrase}**", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        // Unlisted commands (beyond the manifest's 12) are found only through the help card.
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public void TypedCommands_NoPhrase_MapsToTwoCommands()
     {

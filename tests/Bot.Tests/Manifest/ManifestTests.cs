@@ -224,7 +224,7 @@ public class ManifestTests(PackagedApp app) : IClassFixture<PackagedApp>, IDispo
     {
         var titles = CommandStrings(file, "title");
         var descriptions = CommandStrings(file, "description");
-        var expected = Commands.All.Select(entry => PhrasesIn(entry, language)[0]).ToList();
+        var expected = Commands.Listed.Select(entry => PhrasesIn(entry, language)[0]).ToList();
 
         Assert.Equal(expected, titles);
         Assert.All(descriptions, description => Assert.False(string.IsNullOrWhiteSpace(description)));
@@ -243,7 +243,7 @@ public class ManifestTests(PackagedApp app) : IClassFixture<PackagedApp>, IDispo
             .Select(entry => entry.Command.ToString())
             .SingleOrDefault() ?? $"no command answers '{title}'").ToList();
 
-        Assert.Equal(Enum.GetNames<Command>(), matched);
+        Assert.Equal(Commands.Listed.Select(entry => entry.Command.ToString()), matched);
     }
 
     private static string[] PhrasesIn(Commands.Entry entry, string language) => language switch
