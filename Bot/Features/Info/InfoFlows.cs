@@ -55,7 +55,9 @@ public sealed class InfoFlows
         var meetings = await Meetings.MeetingsSection.ForMemberAsync(turn, cancellationToken);
         // Evaluations: the half-yearly evaluation and the Party school.
         var evaluations = await Evaluations.EvaluationsSection.ForMemberAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. meetings, .. evaluations] });
+        // Selection of activists: a candidate's public notice (公示).
+        var notice = await Pipeline.SelectionSection.ForMemberAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. notice, .. meetings, .. evaluations] });
     }
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>

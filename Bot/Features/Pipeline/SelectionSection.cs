@@ -1,8 +1,10 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Pipeline;
 
@@ -97,6 +99,25 @@ public static class SelectionSection
         SelectionState.NotAdmitted => "selection.state.notAdmitted",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
+
+    /// <summary>
+    /// "My status" for a candidate: their public notice while it runs, is held by an objection or waits to be concluded.
+    /// The candidate sees the state, never who objected or why.
+    /// </summary>
+    public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var me = turn.Member.Id;
+        var selection = await turn.Db.Selections.AsNoTracking().Include(s => s.Objections)
+            .Where(s => s.SubjectId == me && s.Outcome == null)
+            .OrderByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (selection is null) return [];
+        var state = SelectionRules.StateOn(selection, turn.Today);
+        if (state is not (SelectionState.NoticeRunning or SelectionState.Held or SelectionState.ReadyToConclude)) return [];
+        var line = Texts.Default.Get(turn.Language, "selection.status", Formats.Date(turn.Language, selection.NoticeStartsOn),
+            Formats.Date(turn.Language, selection.NoticeEndsOn), Texts.Default.Get(turn.Language, StateKey(state)));
+        return [TextBlock.Trusted(line) with { Spacing = Spacing.Medium, Separator = true }];
+    }
 
     private static CardActionData Data(string verb, PipelinePerson p) => CardActionData.For(verb).With(DevelopmentCard.SubjectField, p.Person.MemberId);
 }

@@ -218,6 +218,33 @@ public sealed class SelectionJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MyStatus_ForTheCandidate_ShowsTheNoticeWhileItRunsIsHeldOrWaitsAndNeverTheObjection()
+    {
+        var (_, notice) = await NominateAsync();
+        Today("2026-11-20");
+        var running = CardReadingText((await _bed.SayAsync(Student2, "我的状态")).Single(Student2).Card());
+        Assert.Contains("入党积极分子公示：2026年11月19日 至 2026年11月25日，公示中", running);
+
+        Today("2026-11-24");
+        await ObjectAsync(Student, notice, "他上学期多次无故缺席班级活动。");
+        var held = CardReadingText((await _bed.SayAsync(Student2, "我的状态")).Single(Student2).Card());
+        Assert.Contains("入党积极分子公示：2026年11月19日 至 2026年11月25日，有异议待处理，决定暂缓", held);
+        Assert.DoesNotContain("多次无故缺席", held);
+        Assert.DoesNotContain("张三", held);
+
+        await ResolveAsync(ObjectionResolution.Dismissed);
+        Today("2026-11-27");
+        var ready = CardReadingText((await _bed.SayAsync(Student2, "my status")).Single(Student2).Card());
+        Assert.Contains("public notice as an activist candidate", ready);
+        Assert.Contains("to be concluded", ready);
+
+        await ConcludeAsync("2026-11-27");
+        var admitted = CardReadingText((await _bed.SayAsync(Student2, "我的状态")).Single(Student2).Card());
+        Assert.DoesNotContain("入党积极分子公示", admitted);
+        Assert.DoesNotContain("入党积极分子公示", CardReadingText((await _bed.SayAsync(Student, "我的状态")).Single(Student).Card()));
+    }
+
+    [Fact]
     public async Task Objection_DuringTheNotice_HoldsTheDecisionUntilDismissedThenTheActivistStageStartsOnTheDismissal()
     {
         var (_, notice) = await NominateAsync();
