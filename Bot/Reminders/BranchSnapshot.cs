@@ -11,9 +11,11 @@ namespace BranchBot.Bot.Reminders;
 public sealed class BranchSnapshot
 {
     private BranchSnapshot(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
-        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today, IReadOnlyList<StageDecision> probationDecisions)
+        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today, IReadOnlyList<StageDecision> probationDecisions,
+        IReadOnlyList<Selection> openSelections)
     {
         ProbationDecisions = probationDecisions;
+        OpenSelections = openSelections;
         Since = since;
         Today = today;
         Branch = branch;
@@ -37,6 +39,8 @@ public sealed class BranchSnapshot
     public DateOnly Since { get; }
     /// <summary>Postponements and other outcomes of probations: what moves or closes a probation's end.</summary>
     public IReadOnlyList<StageDecision> ProbationDecisions { get; }
+    /// <summary>Selections of activists not yet concluded, with their objections: public notices that may have ended.</summary>
+    public IReadOnlyList<Selection> OpenSelections { get; }
     /// <summary>The local date the snapshot was loaded for.</summary>
     public DateOnly Today { get; }
 
@@ -63,7 +67,9 @@ public sealed class BranchSnapshot
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());
         var probationDecisions = await db.StageDecisions.AsNoTracking()
             .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions);
+        var openSelections = await db.Selections.AsNoTracking().Include(s => s.Objections).Where(s => s.Outcome == null).OrderBy(s => s.Id)
+            .ToListAsync(ct).ConfigureAwait(false);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections);
     }
 
     /// <summary>The facts of the given people in the snapshot's window, read again (the dispatcher's re-check before sending).</summary>

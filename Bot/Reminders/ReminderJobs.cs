@@ -87,11 +87,17 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.CommitteeSummaries(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }
 
-/// <summary>Ahead of each probation's end, the member, their introducers and the committee (daily at the summary time).</summary>
+/// <summary>
+/// The pipeline's milestones, daily at the summary time: ahead of each probation's end, the member, their introducers
+/// and the committee; the day after a public notice (公示) ended without objection, the committee. (The id predates the
+/// notices and stays: Hangfire keys recurring jobs by it.)
+/// </summary>
 public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
     : ReminderJob(d, x, b, o, t)
 {
     public const string JobId = "probation-reminders";
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
+        [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
+         .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
 }

@@ -33,6 +33,7 @@ public static class Steps
     public static string Leader(DateOnly day) => FormattableString.Invariant($"leader-{day:yyyy-MM-dd}");
     /// <summary>A reminder ahead of a probation's end; the end is in the step so that a postponement is reminded anew.</summary>
     public static string Probation(int daysBefore, DateOnly end) => FormattableString.Invariant($"probation-{daysBefore}d-{end:yyyyMMdd}");
+    public static string NoticeEnded(long selectionId) => FormattableString.Invariant($"notice-ended-{selectionId}");
 }
 
 /// <summary>Decides from the policy and the facts what each job owes to whom at an instant. Pure: no clock, no database.</summary>
@@ -160,6 +161,30 @@ public static class ReminderPlanner
             foreach (var (id, role) in recipients)
                 groups.Add(new StepGroup([.. steps.Select(s => new PlannedReminder(new ReminderKey(id, ObligationKind.ThoughtReport, period, Steps.Probation(s.DaysBefore, end), member.Id), s.At, null,
                     (_, language) => ProbationCard.Reminder(language, role, person, end, daysLeft)))]));
+        }
+        return groups;
+    }
+
+    /// <summary>
+    /// The day after a public notice (公示) ended without an open objection, at <paramref name="at"/>: each committee
+    /// member is told once that the candidate can be confirmed as an activist. A notice held by an objection is told
+    /// when it was objected to; it is not repeated here. Kind and period are placeholders: the month of the notice's end.
+    /// </summary>
+    public static IReadOnlyList<StepGroup> SelectionNoticesEnded(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    {
+        var committee = state.Members.Where(m => m.IsCommittee).ToList();
+        var groups = new List<StepGroup>();
+        foreach (var selection in state.OpenSelections)
+        {
+            var tellAt = state.Branch.ToInstant(selection.NoticeEndsOn.AddDays(1).ToDateTime(at));
+            if (tellAt > asOf || tellAt <= asOf.AddDays(-catchUpDays)) continue;
+            if (SelectionRules.StateOn(selection, state.Today) != SelectionState.ReadyToConclude) continue;
+            if (!state.MembersById.TryGetValue(selection.SubjectId, out var subject)) continue;
+            var person = new NamedPerson(subject.Id, subject.Name, subject.StudentNumber);
+            var period = Period.Containing(Cadence.Monthly, selection.NoticeEndsOn);
+            foreach (var member in committee)
+                groups.Add(new StepGroup([new PlannedReminder(new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.NoticeEnded(selection.Id), subject.Id), tellAt, null,
+                    (_, language) => NoticeEndedCard.Build(language, selection.Id, person, selection.NoticeStartsOn, selection.NoticeEndsOn))]));
         }
         return groups;
     }

@@ -174,3 +174,18 @@ public static class ConclusionCard
             [new ActionSubmit(Label("selection.conclude.save"), data) { Style = ActionStyle.Positive }]);
     }
 }
+
+/// <summary>What the committee receives the day after a notice ended without objection: the way to confirm the activist.</summary>
+public static class NoticeEndedCard
+{
+    public static AdaptiveCard Build(Language language, long selectionId, NamedPerson candidate, DateOnly startsOn, DateOnly endsOn)
+    {
+        var t = Texts.Default;
+        return new AdaptiveCard(
+            [
+                TextBlock.Trusted(t.Get(language, "selection.ended.title", Markdown.Escape(UserText.Clip(candidate.Name)), Markdown.Escape(UserText.Clip(candidate.StudentNumber, 20)),
+                    Formats.Date(language, startsOn), Formats.Date(language, endsOn))) with { Weight = TextWeight.Bolder },
+            ],
+            [new ActionSubmit(t.Get(language, "selection.conclude.open"), CardActionData.For(Verbs.SelectionConcludeForm).With(NoticeCard.SelectionField, selectionId.ToString(CultureInfo.InvariantCulture)))]);
+    }
+}
