@@ -81,7 +81,7 @@ public sealed class CalendarFile(BranchDbContext db, TimeProvider time)
             var start = Date(Field(fields, 1));
             var end = Date(Field(fields, 2));
             var number = Field(fields, 3);
-            var note = Field(fields, 4);
+            var note = Csv.Unguard(Field(fields, 4));
             if (start is null || end is null) { problems.Add($"line {row}: start and end must be dates like 2027-01-18"); continue; }
             if (end < start) { problems.Add($"line {row}: it ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})"); continue; }
             if (SpanKinds.TryGetValue(kind, out var spanKind))
@@ -141,7 +141,7 @@ public sealed class CalendarFile(BranchDbContext db, TimeProvider time)
         foreach (var s in spans.OrderBy(s => s.Start).ThenBy(s => s.Kind))
             csv.Append(string.Join(',', new[] { Name(s.Kind), Iso(s.Start), Iso(s.End), "", "" }.Select(Csv.Escape))).Append("\r\n");
         foreach (var l in leaves.OrderBy(l => l.Start).ThenBy(l => numbers[l.MemberId], StringComparer.Ordinal))
-            csv.Append(string.Join(',', new[] { Name(l.Kind), Iso(l.Start), Iso(l.End), numbers[l.MemberId], l.Reason }.Select(Csv.Escape))).Append("\r\n");
+            csv.Append(string.Join(',', new[] { Name(l.Kind), Iso(l.Start), Iso(l.End), numbers[l.MemberId] }.Select(Csv.Escape).Append(Csv.Guarded(l.Reason)))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 

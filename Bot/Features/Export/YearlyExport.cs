@@ -171,7 +171,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
 
     private static string Field(XlsxCell cell) => cell.Number is { } n
         ? n.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : Csv.Escape(cell.Text is { Length: > 0 } t && "=+-@".Contains(t[0]) ? "'" + t : cell.Text ?? "");
+        : Csv.Guarded(cell.Text ?? "");
 
     private static string T(Language l, string key, params object?[] args) => Texts.Default.Get(l, key, args);
 }

@@ -100,6 +100,17 @@ internal static class Csv
         return (records, null);
     }
 
+    /// <summary>
+    /// A text field that a spreadsheet will not run: one starting with = + - or @ gets a leading apostrophe (OWASP's
+    /// CSV injection advice), then <see cref="Escape"/>. <see cref="Unguard"/> takes the apostrophe off again on import.
+    /// </summary>
+    public static string Guarded(string value) => Escape(IsFormulaLike(value) ? "'" + value : value);
+
+    /// <summary>The text a <see cref="Guarded"/> field held before its apostrophe.</summary>
+    public static string Unguard(string value) => value.Length > 1 && value[0] == '\'' && IsFormulaLike(value[1..]) ? value[1..] : value;
+
+    private static bool IsFormulaLike(string value) => value.Length > 0 && "=+-@".Contains(value[0]);
+
     public static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value != value.Trim()
             ? "\"" + value.Replace("\"", "\"\"") + "\""

@@ -63,6 +63,26 @@ public class CalendarCliTests : IDisposable
     }
 
     [Fact]
+    public async Task CalendarExport_NoteThatLooksLikeAFormula_IsWrittenAsTextAndReadBackUnchanged()
+    {
+        await using var services = await ServicesWithRosterAsync();
+        var file = await WriteAsync("calendar.csv", """
+            kind,start,end,student_number,note
+            sick,2027-03-01,2027-03-20,2025001,"=HYPERLINK(""http://x.example"",""病假"")"
+            """);
+        Assert.Equal(0, (await RunAsync(services, "calendar", "import", file)).Code);
+
+        var exported = Path.Combine(_folder, "export.csv");
+        await RunAsync(services, "calendar", "export", exported);
+        var again = await RunAsync(services, "calendar", "import", exported);
+
+        Assert.Equal(0, again.Code);
+        Assert.Contains(",2025001,\"'=HYPERLINK(\"\"http://x.example\"\",\"\"病假\"\")\"", await File.ReadAllTextAsync(exported));
+        await using var db = services.GetRequiredService<BranchDbContext>();
+        Assert.Equal("=HYPERLINK(\"http://x.example\",\"病假\")", (await db.Leaves.SingleAsync()).Reason);
+    }
+
+    [Fact]
     public async Task CalendarImport_WithMistakes_StoresNothingAndSaysWhyForEachLine()
     {
         await using var services = await ServicesWithRosterAsync();
