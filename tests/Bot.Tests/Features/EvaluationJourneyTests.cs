@@ -117,6 +117,29 @@ public sealed class EvaluationJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AllThreeParts_PolicyAsksForTwoPeers_CloseTheRoundWithTwoPeerRatings()
+    {
+        await using (var setup = _bed.Database())
+        {
+            (await setup.BranchSettings.SingleAsync()).PolicyJson = new Policy(Policy.Default.Rules, evaluation: new EvaluationPolicy(MinPeers: 2)).ToJson();
+            await setup.SaveChangesAsync();
+        }
+        var opened = await OpenRoundAsync();
+        await _bed.SubmitAsync(Probationary, "self-card", Rating(opened, Probationary, "90", "这半年我认真学习了党章。"));
+        await _bed.SubmitAsync(Mentor, "peer-card", Rating(opened, Mentor, "80"));
+        await _bed.SubmitAsync(Leader, "peer-card", Rating(opened, Leader, "70"));
+
+        var last = await _bed.SubmitAsync(OtherLeader, "branch-card", Rating(opened, OtherLeader, "88"));
+
+        // 0.2·90 + 0.3·75 + 0.5·88 = 18 + 22.5 + 44 = 84.50, with the third peer never asked for.
+        Assert.Contains("同组 2 人互评平均 75.00", last.Single(Probationary).Text());
+        await using var db = _bed.Database();
+        var round = await db.EvaluationRounds.SingleAsync();
+        Assert.Equal((2, 84.50m, (bool?)true), (round.PeersNeeded, round.Score, round.Passed));
+        Assert.Equal(2, await db.EvaluationRatings.CountAsync(r => r.Part == EvaluationPart.Peer));
+    }
+
+    [Fact]
     public async Task AllThreeParts_BelowThePassMark_RecordAFailedEvaluation()
     {
         var opened = await OpenRoundAsync();
