@@ -193,7 +193,8 @@ public class PolicyTests
     public void Evaluation_OutOfRange_IsRefused(int minPeers, double passMark)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new EvaluationPolicy(minPeers, (decimal)passMark));
-        Assert.ThrowsAny<ArgumentException>(() => Policy.FromJson($$"""{"rules":[],"evaluation":{"minPeers":{{minPeers}},"passMark":{{((decimal)passMark).ToString(System.Globalization.CultureInfo.InvariantCulture)}}}}"""));
+        var mark = ((decimal)passMark).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.ThrowsAny<ArgumentException>(() => Policy.FromJson("{\"rules\":[],\"evaluation\":{\"minPeers\":" + minPeers + ",\"passMark\":" + mark + "}}"));
     }
 
     [Theory]
