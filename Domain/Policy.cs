@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Pipeline;
 
@@ -121,7 +122,8 @@ public sealed record Policy
     /// <summary>Creates a policy; throws when a rule repeats (same kind, stage and owner) or a setting is out of range.</summary>
     [JsonConstructor]
     public Policy(IReadOnlyList<PolicyRule> rules, int dueSoonDays = 3, int extensionDays = DefaultExtensionDays, bool returnedCountsAsDone = false,
-        MeetingQuotas? meetings = null, int daysAfterBreak = DefaultDaysAfterBreak, int selectionNoticeDays = SelectionRules.DefaultNoticeDays)
+        MeetingQuotas? meetings = null, int daysAfterBreak = DefaultDaysAfterBreak, int selectionNoticeDays = SelectionRules.DefaultNoticeDays,
+        EvaluationPolicy? evaluation = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (rules.Any(r => r is null)) throw new ArgumentException("A rule is missing.", nameof(rules));
@@ -140,6 +142,8 @@ public sealed record Policy
         Meetings = meetings ?? MeetingQuotas.Default;
         DaysAfterBreak = daysAfterBreak;
         SelectionNoticeDays = selectionNoticeDays;
+        // The half-yearly evaluation (validated by EvaluationPolicy itself); a stored policy without it has the seed's.
+        Evaluation = evaluation ?? EvaluationPolicy.Default;
         _byStageAndOwner = new PolicyRule[Slots][];
         for (var i = 0; i < Slots; i++) _byStageAndOwner[i] = [];
         foreach (var group in _rules.GroupBy(r => Slot(r.SubjectStage, r.Owner))) _byStageAndOwner[group.Key] = [.. group];
@@ -181,12 +185,16 @@ public sealed record Policy
     /// <summary>How many days the public notice (公示) of a selected activist runs (default <see cref="SelectionRules.DefaultNoticeDays"/>, 1 to 31).</summary>
     public int SelectionNoticeDays { get; }
 
+    // The half-yearly comprehensive evaluation of probationary members
+    /// <summary>Peer ratings needed and the pass mark of the half-yearly evaluation (default <see cref="EvaluationPolicy.Default"/>: 3 peers, pass at 60).</summary>
+    public EvaluationPolicy Evaluation { get; }
+
     /// <summary>
     /// This policy with what the rules card edits (the rules, due-soon days, extension length) replaced and every other
     /// setting kept, so that a setting added to the constructor is carried through a save in this one place.
     /// </summary>
     public Policy WithEdited(IReadOnlyList<PolicyRule> rules, int dueSoonDays, int extensionDays) =>
-        new(rules, dueSoonDays, extensionDays, ReturnedCountsAsDone, Meetings, DaysAfterBreak, SelectionNoticeDays);
+        new(rules, dueSoonDays, extensionDays, ReturnedCountsAsDone, Meetings, DaysAfterBreak, SelectionNoticeDays, Evaluation);
 
     /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
@@ -228,7 +236,7 @@ public sealed record Policy
 
     /// <inheritdoc />
     public bool Equals(Policy? other) =>
-        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && DaysAfterBreak == other.DaysAfterBreak && SelectionNoticeDays == other.SelectionNoticeDays && _rules.SequenceEqual(other._rules);
+        other is not null && DueSoonDays == other.DueSoonDays && ExtensionDays == other.ExtensionDays && ReturnedCountsAsDone == other.ReturnedCountsAsDone && Meetings == other.Meetings && DaysAfterBreak == other.DaysAfterBreak && SelectionNoticeDays == other.SelectionNoticeDays && Evaluation == other.Evaluation && _rules.SequenceEqual(other._rules);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(DueSoonDays, ExtensionDays, ReturnedCountsAsDone, _rules.Length);

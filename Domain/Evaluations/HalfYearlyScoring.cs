@@ -11,11 +11,30 @@ public enum EvaluationPart
     Branch = 3,
 }
 
-/// <summary>The settings of the half-yearly evaluation (the seed's values by default).</summary>
+/// <summary>
+/// The settings of the half-yearly evaluation (the seed's values by default), part of the stored policy
+/// (<see cref="Policy.Evaluation"/>). Validated: peers <see cref="MinPeersLow"/> to <see cref="MinPeersHigh"/>, pass mark
+/// 0 to 100 with at most <see cref="PassMarkDecimals"/> decimal.
+/// </summary>
 /// <param name="MinPeers">Peer ratings needed; a group with fewer other full or probationary members needs all of them.</param>
 /// <param name="PassMark">The rounded weighted score passes at this or more.</param>
 public sealed record EvaluationPolicy(int MinPeers = 3, decimal PassMark = 60m)
 {
+    /// <summary>The fewest and most peer ratings a policy may ask for.</summary>
+    public const int MinPeersLow = 1, MinPeersHigh = 20;
+    /// <summary>Decimal places a pass mark may have.</summary>
+    public const int PassMarkDecimals = 1;
+
+    /// <summary>Peer ratings needed (1 to 20); a group with fewer other full or probationary members needs all of them.</summary>
+    public int MinPeers { get; } = MinPeers is >= MinPeersLow and <= MinPeersHigh
+        ? MinPeers
+        : throw new ArgumentOutOfRangeException(nameof(MinPeers), MinPeers, $"An evaluation asks for {MinPeersLow} to {MinPeersHigh} peer ratings.");
+
+    /// <summary>The rounded weighted score passes at this or more (0 to 100, at most one decimal).</summary>
+    public decimal PassMark { get; } = PassMark is >= HalfYearlyScoring.MinScore and <= HalfYearlyScoring.MaxScore && decimal.Round(PassMark, PassMarkDecimals) == PassMark
+        ? PassMark
+        : throw new ArgumentOutOfRangeException(nameof(PassMark), PassMark, "A pass mark is 0 to 100 with at most one decimal.");
+
     /// <summary>Three peers, pass at 60.</summary>
     public static EvaluationPolicy Default { get; } = new();
 }

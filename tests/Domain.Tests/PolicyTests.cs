@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BranchBot.Domain.Evaluations;
 
 namespace BranchBot.Domain.Tests;
 
@@ -170,15 +171,49 @@ public class PolicyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Policy(Policy.Default.Rules, selectionNoticeDays: 32));
     }
     [Fact]
+    public void Evaluation_DefaultThreePeersAndSixty_StoredInTheJsonAndRangeChecked()
+    {
+        Assert.Equal(EvaluationPolicy.Default, Policy.Default.Evaluation);
+        Assert.Equal((3, 60m), (Policy.Default.Evaluation.MinPeers, Policy.Default.Evaluation.PassMark));
+        var custom = new Policy(Policy.Default.Rules, evaluation: new EvaluationPolicy(2, 62.5m));
+
+        Assert.Equal(new EvaluationPolicy(2, 62.5m), Policy.FromJson(custom.ToJson()).Evaluation);
+        Assert.Equal(custom, Policy.FromJson(custom.ToJson()));
+        Assert.NotEqual(Policy.Default, custom);
+        Assert.Equal(EvaluationPolicy.Default, Policy.FromJson("""{"rules":[]}""").Evaluation);
+        Assert.Equal(new EvaluationPolicy(5, 60m), Policy.FromJson("""{"rules":[],"evaluation":{"minPeers":5}}""").Evaluation);
+    }
+
+    [Theory]
+    [InlineData(0, 60)]
+    [InlineData(21, 60)]
+    [InlineData(3, -1)]
+    [InlineData(3, 100.5)]
+    [InlineData(3, 60.25)]
+    public void Evaluation_OutOfRange_IsRefused(int minPeers, double passMark)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EvaluationPolicy(minPeers, (decimal)passMark));
+        var mark = ((decimal)passMark).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.ThrowsAny<ArgumentException>(() => Policy.FromJson("{\"rules\":[],\"evaluation\":{\"minPeers\":" + minPeers + ",\"passMark\":" + mark + "}}"));
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(20, 100)]
+    [InlineData(3, 59.5)]
+    public void Evaluation_AtTheBounds_IsKept(int minPeers, double passMark) =>
+        Assert.Equal(((decimal)passMark, minPeers), (new EvaluationPolicy(minPeers, (decimal)passMark).PassMark, new EvaluationPolicy(minPeers, (decimal)passMark).MinPeers));
+
+    [Fact]
     public void WithEdited_NewRulesAndDays_KeepsEveryOtherSetting()
     {
-        var old = new Policy(Policy.Default.Rules, returnedCountsAsDone: true, daysAfterBreak: 3, selectionNoticeDays: 10);
+        var old = new Policy(Policy.Default.Rules, returnedCountsAsDone: true, daysAfterBreak: 3, selectionNoticeDays: 10, evaluation: new EvaluationPolicy(2, 70m));
         var rules = Policy.Default.Rules.Select(r => r with { GraceDays = r.GraceDays + 1 }).ToList();
 
         var edited = old.WithEdited(rules, dueSoonDays: 5, extensionDays: 14);
 
         Assert.Equal(rules, edited.Rules);
         Assert.Equal((5, 14), (edited.DueSoonDays, edited.ExtensionDays));
-        Assert.Equal((true, old.Meetings, 3, 10), (edited.ReturnedCountsAsDone, edited.Meetings, edited.DaysAfterBreak, edited.SelectionNoticeDays));
+        Assert.Equal((true, old.Meetings, 3, 10, new EvaluationPolicy(2, 70m)), (edited.ReturnedCountsAsDone, edited.Meetings, edited.DaysAfterBreak, edited.SelectionNoticeDays, edited.Evaluation));
     }
 }

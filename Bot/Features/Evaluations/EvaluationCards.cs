@@ -14,14 +14,15 @@ public static class EvaluationsCard
     public const string SubjectInput = "evaluationSubject";
     public const int MaxRows = 15;
 
-    public static AdaptiveCard Build(Language language, IReadOnlyList<RoundRow> open, int openTotal, IReadOnlyList<NamedPerson> due, int dueTotal, string cardId)
+    public static AdaptiveCard Build(Language language, EvaluationPolicy policy, IReadOnlyList<RoundRow> open, int openTotal, IReadOnlyList<NamedPerson> due, int dueTotal, string cardId)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var t = Texts.Default;
         string L(string key, params object?[] args) => t.Get(language, key, args);
         var body = new List<CardElement>
         {
             TextBlock.Trusted(L("evaluations.card.title")) with { Weight = TextWeight.Bolder, Size = TextSize.Medium },
-            TextBlock.Trusted(L("evaluations.card.formula", EvaluationPolicy.Default.MinPeers, Number(EvaluationPolicy.Default.PassMark))) with { IsSubtle = true, Size = TextSize.Small },
+            TextBlock.Trusted(L("evaluations.card.formula", policy.MinPeers, Number(policy.PassMark))) with { IsSubtle = true, Size = TextSize.Small },
             TextBlock.Trusted(L("evaluations.card.open", openTotal)) with { Weight = TextWeight.Bolder },
         };
         body.AddRange(open.Select(r => TextBlock.Trusted(L("evaluations.card.round", Markdown.Escape(UserText.Clip(r.Name)), r.Number, Progress(language, r)))));

@@ -46,7 +46,7 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
             return new Reply.Refused(turn.T("evaluations.error.alreadyOpen", Markdown.Escape(subject.Name), number));
 
         var peers = await PeersAsync(turn.Db, subject, cancellationToken);
-        var needed = HalfYearlyScoring.PeersNeeded(peers.Count, EvaluationPolicy.Default);
+        var needed = HalfYearlyScoring.PeersNeeded(peers.Count, turn.Policy.Evaluation);
         if (needed == 0) return new Reply.Refused(turn.T("evaluations.error.noPeers", Markdown.Escape(subject.Name)));
         var branch = await BranchRatersAsync(turn.Db, subject.Id, cancellationToken);
 
@@ -120,7 +120,7 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
         var selfScore = part == EvaluationPart.Self ? score : ratings.Where(r => r.Part == EvaluationPart.Self).Select(r => (decimal?)r.Score).FirstOrDefault();
         var branchScore = part == EvaluationPart.Branch ? score : ratings.Where(r => r.Part == EvaluationPart.Branch).Select(r => (decimal?)r.Score).FirstOrDefault();
         List<decimal> peerScores = [.. ratings.Where(r => r.Part == EvaluationPart.Peer).Select(r => r.Score), .. part == EvaluationPart.Peer ? [score] : Array.Empty<decimal>()];
-        var outcome = HalfYearlyScoring.Outcome(selfScore, peerScores, branchScore, round.PeersNeeded, EvaluationPolicy.Default);
+        var outcome = HalfYearlyScoring.Outcome(selfScore, peerScores, branchScore, round.PeersNeeded, turn.Policy.Evaluation);
         if (outcome.IsComplete)
         {
             // The result and the fact go with the last rating in one save; ClosedAt is a concurrency token, so of
@@ -177,14 +177,14 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
                 var mine = ratings[round.Id].ToList();
                 var outcome = HalfYearlyScoring.Outcome(mine.Where(r => r.Part == EvaluationPart.Self).Select(r => (decimal?)r.Score).FirstOrDefault(),
                     [.. mine.Where(r => r.Part == EvaluationPart.Peer).Select(r => r.Score)],
-                    mine.Where(r => r.Part == EvaluationPart.Branch).Select(r => (decimal?)r.Score).FirstOrDefault(), round.PeersNeeded, EvaluationPolicy.Default);
+                    mine.Where(r => r.Part == EvaluationPart.Branch).Select(r => (decimal?)r.Score).FirstOrDefault(), round.PeersNeeded, turn.Policy.Evaluation);
                 open.Add(new RoundRow(member.Name, round.Number, outcome.HasSelf, outcome.PeerCount, round.PeersNeeded, outcome.PeerMean, outcome.HasBranch));
             }
             var number = HalfYearlyRounds.DueOn(member.StageSince, turn.Today);
             if (number > 0 && member.Id != turn.Member.Id && !rounds.Any(r => r.SubjectId == member.Id && r.ProbationSince == member.StageSince && r.Number == number))
                 due.Add(new NamedPerson(member.Id, member.Name, member.StudentNumber));
         }
-        return EvaluationsCard.Build(turn.Language, open.Take(EvaluationsCard.MaxRows).ToList(), open.Count, due.Take(EvaluationsCard.MaxRows).ToList(), due.Count, ReportFlow.NewCardId());
+        return EvaluationsCard.Build(turn.Language, turn.Policy.Evaluation, open.Take(EvaluationsCard.MaxRows).ToList(), open.Count, due.Take(EvaluationsCard.MaxRows).ToList(), due.Count, ReportFlow.NewCardId());
     }
 
     /// <summary>Null when the speaker gives this part of this member's round; otherwise why not.</summary>

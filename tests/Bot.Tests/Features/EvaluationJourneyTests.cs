@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Features.Evaluations;
 using BranchBot.Bot.Tests.Conversation;
 using BranchBot.Domain;
@@ -8,6 +9,7 @@ using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Statistics;
 using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static BranchBot.Bot.Tests.Conversation.ConversationTestBed;
 
 namespace BranchBot.Bot.Tests.Features;
@@ -114,6 +116,30 @@ public sealed class EvaluationJourneyTests : IAsyncLifetime
             await db.Evaluations.AsNoTracking().ToListAsync(), 2026);
         Assert.Equal(1, figures.EvaluationsPassed);
         Assert.Equal(1, figures.People.Single(p => p.Member.Id == evaluation.SubjectId).EvaluationsRecorded);
+    }
+
+    [Fact]
+    public async Task AllThreeParts_PolicyAsksForTwoPeers_CloseTheRoundWithTwoPeerRatings()
+    {
+        await using (var setup = _bed.Database())
+        {
+            (await setup.BranchSettings.SingleAsync()).PolicyJson = new Policy(Policy.Default.Rules, evaluation: new EvaluationPolicy(MinPeers: 2)).ToJson();
+            await setup.SaveChangesAsync();
+        }
+        _bed.Host.Services.GetRequiredService<BranchState>().Invalidate(); // the turns read the settings row through a short cache
+        var opened = await OpenRoundAsync();
+        await _bed.SubmitAsync(Probationary, "self-card", Rating(opened, Probationary, "90", "这半年我认真学习了党章。"));
+        await _bed.SubmitAsync(Mentor, "peer-card", Rating(opened, Mentor, "80"));
+        await _bed.SubmitAsync(Leader, "peer-card", Rating(opened, Leader, "70"));
+
+        var last = await _bed.SubmitAsync(OtherLeader, "branch-card", Rating(opened, OtherLeader, "88"));
+
+        // 0.2·90 + 0.3·75 + 0.5·88 = 18 + 22.5 + 44 = 84.50, with the third peer never asked for.
+        await using var db = _bed.Database();
+        var round = await db.EvaluationRounds.SingleAsync();
+        Assert.Equal((2, 84.50m, (bool?)true), (round.PeersNeeded, round.Score, round.Passed));
+        Assert.Equal(2, await db.EvaluationRatings.CountAsync(r => r.Part == EvaluationPart.Peer));
+        Assert.Contains("同组 2 人互评平均 75.00", Turned.Decode(last.AllText));
     }
 
     [Fact]
