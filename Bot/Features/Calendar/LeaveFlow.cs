@@ -1,7 +1,9 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Localization;
+using BranchBot.Domain;
 using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +13,10 @@ namespace BranchBot.Bot.Features.Calendar;
 /// <summary>
 /// 请假登记: the committee records a person's leave (休学, exchange, sick leave). Its duties of a period the leave covers
 /// at least half of are then excused (<see cref="AcademicCalendar.LeaveExcusing"/>). One leave per person and first
-/// day, and no two of a person's leaves overlap; every refusal says why and stores nothing.
+/// day, and no two of a person's leaves overlap; every refusal says why and stores nothing. The person is told through
+/// the ledger, in their language.
 /// </summary>
-public sealed class LeaveFlow
+public sealed class LeaveFlow(DeliverySignal delivery)
 {
     public async Task<Reply> ShowAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -40,9 +43,19 @@ public sealed class LeaveFlow
         if (await OverlappingAsync(turn, memberId, first, last, cancellationToken) is { } other) return Overlaps(turn, member.Name, other);
 
         turn.Db.Leaves.Add(new Leave(memberId, kind!.Value, first, last, note, turn.Member.Id, turn.Now));
+        if (memberId != turn.Member.Id)
+        {
+            var user = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId == memberId).OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+            var language = UserLanguage.For(user);
+            var text = Texts.Default.Get(language, "calendar.leave.told", Texts.Default.Get(language, "calendar.leaveKind." + kind.Value),
+                Formats.Date(language, first), Formats.Date(language, last));
+            turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, FormattableString.Invariant($"leave:{first:yyyyMMdd}"), QueuedMessage.Of(null, text)),
+                ObligationKind.ThoughtReport, Period.Containing(Cadence.Monthly, first), memberId, turn.Now));
+        }
         try
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
+            delivery.Wake();
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

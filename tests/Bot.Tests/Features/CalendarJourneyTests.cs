@@ -87,12 +87,16 @@ public sealed class CalendarJourneyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecordLeave_FromTheCommitteesCard_ExcusesOctoberAndIsRefusedTwice()
+    public async Task RecordLeave_FromTheCommitteesCard_ExcusesOctoberTellsThePersonOnceAndIsRefusedTwice()
     {
+        await _bed.InstallAsync(ConversationTestBed.Student);
         var form = await LeaveFormAsync(ConversationTestBed.Student, "2026-10-01", "2026-10-20");
 
         var saved = await _bed.SubmitAsync(ConversationTestBed.Secretary, "leave-card", form);
         var again = await _bed.SubmitAsync(ConversationTestBed.Secretary, "leave-card", form);
+
+        Assert.Contains("支部已登记你的交换：2026年10月1日至2026年10月20日。这期间的思想汇报和谈话予以免除", saved.Single(ConversationTestBed.Student).Text());
+        Assert.Empty(again.To(ConversationTestBed.Student));
         var overdue = (await _bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card().GetRawText();
 
         Assert.Contains("已登记张三的交换：2026年10月1日至2026年10月20日", saved.Single(ConversationTestBed.Secretary).Text());
@@ -118,6 +122,7 @@ public sealed class CalendarJourneyTests : IAsyncLifetime
         Assert.Contains("does not allow", typed.Single(ConversationTestBed.Student).Text());
         await using var db = _bed.Database();
         Assert.Equal(0, await db.Leaves.CountAsync());
+        Assert.Equal(0, await db.ReminderDeliveries.CountAsync());
     }
 }
 
