@@ -102,3 +102,25 @@ public sealed class PartySchoolNomination
         return true;
     }
 }
+
+/// <summary>One Party school session's figures for a year: who was nominated, who completed.</summary>
+public sealed record PartySchoolSessionFigures(PartySchoolSession Session, int Nominated, int Completed);
+
+/// <summary>The Party school in the yearly figures.</summary>
+public static class PartySchoolFigures
+{
+    /// <summary>
+    /// The April and October sessions of <paramref name="year"/>: nominations and completions, counted for
+    /// <paramref name="people"/> only when given (a group's sheet).
+    /// </summary>
+    public static IReadOnlyList<PartySchoolSessionFigures> For(IEnumerable<PartySchoolNomination> nominations, int year, IReadOnlySet<int>? people = null)
+    {
+        ArgumentNullException.ThrowIfNull(nominations);
+        var ofYear = nominations.Where(n => n.Year == year && (people is null || people.Contains(n.MemberId))).ToList();
+        return [.. PartySchoolSession.Months.Select(month =>
+        {
+            var session = ofYear.Where(n => n.Month == month).ToList();
+            return new PartySchoolSessionFigures(new PartySchoolSession(year, month), session.Count, session.Count(n => n.CompletedOn.HasValue));
+        })];
+    }
+}

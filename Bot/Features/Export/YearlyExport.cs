@@ -2,6 +2,7 @@ using System.Text;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Statistics;
 using BranchBot.Infrastructure;
@@ -37,6 +38,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         // The year before too: a report of last December handed in this January counts this year.
         var facts = await new FactReader(db).ForBranchAsync(policy, new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31), ct);
         var evaluations = await db.Evaluations.AsNoTracking().ToListAsync(ct);
+        var partySchool = await db.PartySchoolNominations.AsNoTracking().Where(n => n.Year == year).ToListAsync(ct);
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         // The year's meetings by their local start; MeetingFigures keeps those held (started by now, not cancelled).
         var (fromAt, untilAt) = (branch.ToInstant(from.ToDateTime(TimeOnly.MinValue)), branch.ToInstant(to.AddDays(1).ToDateTime(TimeOnly.MinValue)));
@@ -49,7 +51,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         {
             var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now, calendar: calendar);
             sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
-                [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language)]));
+                [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language),
+                 .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language)]));
         }
         foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
         {
@@ -58,7 +61,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             // The group's sheet: its own group meetings and the branch's other meetings, with its people's attendance only.
             var m = MeetingFigures.For(meetings.Where(x => x.Kind != MeetingKind.Group || x.GroupId == g.Id), policy.Meetings, branch, from, to, now,
                 people.Select(p => p.Id).ToHashSet(), calendar);
-            sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language), [], .. People(f, m, language)]));
+            sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language),
+                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language), [], .. People(f, m, language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
         return sheets;
@@ -129,6 +133,18 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         var s = T(l, "export.section.evaluations");
         yield return [s, T(l, "export.figure.evaluationsRecorded"), f.Totals.Evaluations];
         yield return [s, T(l, "export.figure.evaluationsPassed"), f.EvaluationsPassed];
+    }
+
+    /// <summary>党校: per session of the year, the people nominated and those who completed it.</summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> PartySchoolSection(IReadOnlyList<PartySchoolSessionFigures> sessions, Language l)
+    {
+        var s = T(l, "export.section.partySchool");
+        foreach (var session in sessions)
+        {
+            var name = Evaluations.PartySchoolCard.Session(l, session.Session);
+            yield return [s, T(l, "export.figure.partySchoolNominated", name), session.Nominated];
+            yield return [s, T(l, "export.figure.partySchoolCompleted", name), session.Completed];
+        }
     }
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, Language l)

@@ -3,6 +3,7 @@ using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Localization;
 using BranchBot.Bot.Tests.Conversation;
 using BranchBot.Domain;
+using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Infrastructure.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,32 @@ public sealed class YearlyExportMeetingsTests : IAsyncLifetime
 
         Assert.Contains(sheets[0].Rows, r => r.Count == 3 && r[0] == "Meetings" && r[1] == "Held: general meeting" && r[2] == "1");
     }
+
+    [Fact]
+    public async Task Sheets_PartySchool_CountsNominatedAndCompletedPerSessionOnTheBranchAndTheirGroupsSheet()
+    {
+        await using (var db = _bed.Database())
+        {
+            var ids = await db.Members.ToDictionaryAsync(m => m.StudentNumber, m => m.Id);
+            var by = ids[Secretary.StudentNumber];
+            var april = new PartySchoolNomination(ids[Student.StudentNumber], new PartySchoolSession(2026, 4), by, new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+            april.Complete(new DateOnly(2026, 4, 30), by);
+            var october = new PartySchoolNomination(ids[Student2.StudentNumber], new PartySchoolSession(2026, 10), by, new DateTimeOffset(2026, 9, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+            var lastYear = new PartySchoolNomination(ids[Student2.StudentNumber], new PartySchoolSession(2025, 10), by, new DateTimeOffset(2025, 9, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+            db.PartySchoolNominations.AddRange(april, october, lastYear);
+            await db.SaveChangesAsync();
+        }
+
+        var sheets = await ReadBackAsync(groupId: null);
+
+        var (branch, first, second) = (sheets[0], sheets.Single(s => s.Name == "第一小组"), sheets.Single(s => s.Name == "第二小组"));
+        Assert.Equal(("1", "1", "1", "0"), PartySchool(branch));
+        Assert.Equal(("1", "1", "1", "0"), PartySchool(first));
+        Assert.Equal(("0", "0", "0", "0"), PartySchool(second));
+    }
+
+    private static (string, string, string, string) PartySchool(XlsxSheetText sheet) =>
+        (Figure(sheet, "2026年4月党校：推荐人数"), Figure(sheet, "2026年4月党校：结业人数"), Figure(sheet, "2026年10月党校：推荐人数"), Figure(sheet, "2026年10月党校：结业人数"));
 
     private async Task<IReadOnlyList<XlsxSheetText>> ReadBackAsync(int? groupId, Language language = Language.ZhCn)
     {
