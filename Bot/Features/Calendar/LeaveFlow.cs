@@ -45,8 +45,7 @@ public sealed class LeaveFlow(DeliverySignal delivery)
         turn.Db.Leaves.Add(new Leave(memberId, kind!.Value, first, last, note, turn.Member.Id, turn.Now));
         if (memberId != turn.Member.Id)
         {
-            var user = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId == memberId).OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
-            var language = UserLanguage.For(user);
+            var language = await UserLanguage.OfMemberAsync(turn.Db, memberId, cancellationToken);
             var text = Texts.Default.Get(language, "calendar.leave.told", Texts.Default.Get(language, "calendar.leaveKind." + kind.Value),
                 Formats.Date(language, first), Formats.Date(language, last));
             turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, FormattableString.Invariant($"leave:{first:yyyyMMdd}"), QueuedMessage.Of(null, text)),

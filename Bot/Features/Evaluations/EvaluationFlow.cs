@@ -129,8 +129,7 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
             turn.Db.Evaluations.Add(new Evaluation(subject.Id, ObligationKind.ProbationaryEvaluation, round.Period, outcome.Passed,
                 Texts.Default.Get(Language.ZhCn, "evaluations.notes", round.Number, EvaluationsCard.Score(outcome.Score!.Value), EvaluationsCard.Score(selfScore!.Value),
                     outcome.PeerCount, EvaluationsCard.Score(outcome.PeerMean!.Value), EvaluationsCard.Score(branchScore!.Value)), me, turn.Now));
-            var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == subject.Id, cancellationToken);
-            var language = UserLanguage.For(user);
+            var language = await UserLanguage.OfMemberAsync(turn.Db, subject.Id, cancellationToken);
             var message = QueuedMessage.Of(null, ResultText(language, round.Number, outcome, selfScore.Value, branchScore.Value));
             turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(subject.Id, FormattableString.Invariant($"evaluations:{round.Id}:result"), message),
                 ObligationKind.ProbationaryEvaluation, round.Period, subject.Id, turn.Now));

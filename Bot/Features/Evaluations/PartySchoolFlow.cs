@@ -37,8 +37,7 @@ public sealed class PartySchoolFlow(DeliverySignal delivery, ILogger<PartySchool
             return new Reply.Refused(turn.T("partySchool.error.alreadyNominated", Markdown.Escape(person.Name), PartySchoolCard.Session(turn.Language, session)));
 
         turn.Db.PartySchoolNominations.Add(new PartySchoolNomination(person.Id, session, turn.Member.Id, turn.Now));
-        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == person.Id, cancellationToken);
-        var language = UserLanguage.For(user);
+        var language = await UserLanguage.OfMemberAsync(turn.Db, person.Id, cancellationToken);
         turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(person.Id, $"partySchool:{session.Key}:nominated",
                 QueuedMessage.Of(null, Texts.Default.Get(language, "partySchool.toNominee", PartySchoolCard.Session(language, session)))),
             ObligationKind.ThoughtReport, Period.Containing(Cadence.Monthly, turn.Today), person.Id, turn.Now));

@@ -382,8 +382,7 @@ public sealed class PipelineFlow(DeliverySignal delivery, ILogger<PipelineFlow> 
     /// </summary>
     private async Task TellAsync(int memberId, string step, Func<Texts, Language, string> text, Turn turn, CancellationToken cancellationToken)
     {
-        var user = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == memberId, cancellationToken);
-        var message = QueuedMessage.Of(null, text(Texts.Default, UserLanguage.For(user)));
+        var message = QueuedMessage.Of(null, text(Texts.Default, await UserLanguage.OfMemberAsync(turn.Db, memberId, cancellationToken)));
         turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, step, message), ObligationKind.ThoughtReport,
             Period.Containing(Cadence.Monthly, turn.Today), memberId, turn.Now));
         try

@@ -214,8 +214,7 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
         extension.Decide(approve, turn.Member.Id, turn.Now, approve ? HandInWindow.ExtendedDueDate(dueBefore, turn.Today, turn.Policy.ExtensionDays) : null);
         if (!await turn.Db.TryStoreDecisionAsync(extension, cancellationToken)) return await AlreadyDecidedAsync(turn, extension.Id, cancellationToken);
 
-        var requesterUser = await turn.Db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == requester.Id, cancellationToken);
-        var language = UserLanguage.For(requesterUser);
+        var language = await UserLanguage.OfMemberAsync(turn.Db, requester.Id, cancellationToken);
         var t = Texts.Default;
         var outcome = approve
             ? t.Get(language, "extension.outcome.approved", Formats.Kind(language, extension.Kind), Formats.Period(language, extension.Period), Formats.Date(language, extension.RequestedUntil))

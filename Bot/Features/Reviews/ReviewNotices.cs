@@ -27,7 +27,7 @@ public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, IL
                 .Select(m => m.Id).ToListAsync(cancellationToken);
         foreach (var leader in leaders)
         {
-            var language = await LanguageAsync(db, leader, cancellationToken);
+            var language = await UserLanguage.OfMemberAsync(db, leader, cancellationToken);
             Queue(db, leader, Step("review", saved.Id, "arrived"), saved.Kind, saved.Period, author.Id,
                 ReviewNoticeCard.Arrived(language, author.Name, saved.Kind, saved.Period, saved.Version, saved.Id), null);
         }
@@ -37,7 +37,7 @@ public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, IL
     /// <summary>The student hears the decision: accepted as a line, returned as a card with the reason and a form for the new version.</summary>
     public async Task ReportReviewedAsync(BranchDbContext db, ReportThread report, ReportReview review, string reviewerName, CancellationToken cancellationToken)
     {
-        var language = await LanguageAsync(db, report.AuthorId, cancellationToken);
+        var language = await UserLanguage.OfMemberAsync(db, report.AuthorId, cancellationToken);
         var (kind, period) = (Formats.Kind(language, report.Kind), Formats.Period(language, report.Period));
         if (review.Verdict == ReviewVerdict.Accepted)
         {
@@ -56,7 +56,7 @@ public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, IL
     /// <summary>A talk was logged: the mentee gets a card to confirm it with one tap or dispute it with a note.</summary>
     public async Task TalkLoggedAsync(BranchDbContext db, Talk talk, string mentorName, CancellationToken cancellationToken)
     {
-        var language = await LanguageAsync(db, talk.MenteeId, cancellationToken);
+        var language = await UserLanguage.OfMemberAsync(db, talk.MenteeId, cancellationToken);
         Queue(db, talk.MenteeId, Step("talk", talk.Id, "logged"), ObligationKind.Talk, Period.Containing(Cadence.Monthly, talk.Date), talk.MenteeId,
             TalkAnswerCard.Build(language, talk, mentorName, Reports.ReportFlow.NewCardId()), null);
         await SaveAsync(db, cancellationToken);
@@ -65,15 +65,12 @@ public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, IL
     /// <summary>The mentee disputed a talk: the mentor is told, with the note.</summary>
     public async Task TalkDisputedAsync(BranchDbContext db, Talk talk, string menteeName, string note, CancellationToken cancellationToken)
     {
-        var language = await LanguageAsync(db, talk.MentorId, cancellationToken);
+        var language = await UserLanguage.OfMemberAsync(db, talk.MentorId, cancellationToken);
         Queue(db, talk.MentorId, Step("talk", talk.Id, "disputed"), ObligationKind.Talk, Period.Containing(Cadence.Monthly, talk.Date), talk.MenteeId,
             null, Texts.Default.Get(language, "talk.answer.disputedNotice", Markdown.Escape(UserText.Clip(menteeName)),
             Formats.Date(language, talk.Date), Markdown.Escape(UserText.Clip(note, CardLimits.ReasonMaxLength))));
         await SaveAsync(db, cancellationToken);
     }
-
-    private static async Task<Language> LanguageAsync(BranchDbContext db, int memberId, CancellationToken cancellationToken) =>
-        UserLanguage.For(await db.TeamsUsers.AsNoTracking().FirstOrDefaultAsync(u => u.MemberId == memberId, cancellationToken));
 
     private static string Step(string what, long id, string event_) => FormattableString.Invariant($"{what}:{id}:{event_}");
 
