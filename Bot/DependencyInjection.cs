@@ -55,6 +55,7 @@ public static class DependencyInjection
         foreach (var flow in Features.Features.All.SelectMany(f => f.Flows).Distinct()) services.TryAddSingleton(flow);
         services.TryAddSingleton<InfoFlows>();
         services.AddSingleton<ReviewNotices>();
+        services.AddSingleton<Features.Evaluations.EvaluationRoundOpener>();
         services.AddSingleton<Router>();
         services.AddSingleton<IBot, BranchBotHandler>();
         services.AddSingleton<MessagesEndpoint>();

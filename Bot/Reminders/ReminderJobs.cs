@@ -1,3 +1,4 @@
+using BranchBot.Bot.Features.Evaluations;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
@@ -37,9 +38,15 @@ public abstract class ReminderJob(
     {
         BranchSnapshot state;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
+        {
             state = await BranchSnapshot.LoadAsync(db, branch.Value, time, asOf, ct).ConfigureAwait(false);
+            await PrepareAsync(db, state, asOf, ct).ConfigureAwait(false);
+        }
         return await dispatcher.DispatchAsync(Id, asOf, state, Plan(state, asOf), ct).ConfigureAwait(false);
     }
+
+    /// <summary>What a run writes before its plan is sent: records whose cards go through the delivery ledger (idempotent, like the plan).</summary>
+    protected virtual Task PrepareAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, CancellationToken ct) => Task.CompletedTask;
 
     protected abstract IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf);
 }
@@ -89,14 +96,20 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
 
 /// <summary>
 /// The pipeline's milestones, daily at the summary time: ahead of each probation's end, the member, their introducers
-/// and the committee; the day after a public notice (公示) ended without objection, the committee. (The id predates the
+/// and the committee; the day after a public notice (公示) ended without objection, the committee; on the day a
+/// probationary member's half year has come, the half-yearly evaluation round opens by itself (the self card to the
+/// member, peer cards to the group, the branch card to the discipline member), and every open round's missing parts
+/// are chased each week after it opened (<see cref="EvaluationRoundOpener.RunMilestonesAsync"/>). (The id predates the
 /// notices and stays: Hangfire keys recurring jobs by it.)
 /// </summary>
-public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t,
+    EvaluationRoundOpener rounds)
     : ReminderJob(d, x, b, o, t)
 {
     public const string JobId = "probation-reminders";
     public override string Id => JobId;
+    protected override Task PrepareAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, CancellationToken ct) =>
+        rounds.RunMilestonesAsync(db, state, asOf, Options.SummaryTime, ct);
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
          .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];

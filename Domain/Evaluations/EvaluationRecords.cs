@@ -1,7 +1,8 @@
 namespace BranchBot.Domain.Evaluations;
 
 /// <summary>
-/// One half-yearly comprehensive evaluation of a probationary member, opened by the committee. Unique per member,
+/// One half-yearly comprehensive evaluation of a probationary member, opened by the committee or by the bot on the
+/// day the half year has come (<see cref="HalfYearlyRounds.OpensOn"/>). Unique per member,
 /// probation and round number; closed once, when every part is in, with the result that was recorded as the
 /// probationary evaluation fact.
 /// </summary>
@@ -10,7 +11,7 @@ public sealed class EvaluationRound
     private EvaluationRound() { }
 
     /// <summary>Opens round <paramref name="number"/> of the probation that began on <paramref name="probationSince"/>.</summary>
-    public EvaluationRound(int subjectId, DateOnly probationSince, int number, int peersNeeded, int openedById, DateTimeOffset openedAt)
+    public EvaluationRound(int subjectId, DateOnly probationSince, int number, int peersNeeded, int? openedById, DateTimeOffset openedAt)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(peersNeeded);
@@ -32,8 +33,8 @@ public sealed class EvaluationRound
     public int Number { get; private set; }
     /// <summary>Peer ratings needed, fixed when the round was opened (<see cref="HalfYearlyScoring.PeersNeeded"/>).</summary>
     public int PeersNeeded { get; private set; }
-    /// <summary>The committee member who opened it.</summary>
-    public int OpenedById { get; private set; }
+    /// <summary>The committee member who opened it; null when the bot opened it on the day the half year came.</summary>
+    public int? OpenedById { get; private set; }
     /// <summary>When opened.</summary>
     public DateTimeOffset OpenedAt { get; private set; }
     /// <summary>When the result was computed; afterwards no rating is taken.</summary>

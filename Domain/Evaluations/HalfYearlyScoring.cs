@@ -138,4 +138,34 @@ public static class HalfYearlyRounds
     /// calendar half year containing the round's last day. Two rounds six months apart never share one.
     /// </summary>
     public static Period PeriodOf(DateOnly probationSince, int number) => Period.Containing(Cadence.HalfYearly, EndOf(probationSince, number));
+
+    /// <summary>Days between the bot's own chases of a round's missing parts, counted from the day it was opened.</summary>
+    public const int ChaseEveryDays = 7;
+
+    /// <summary>
+    /// The round the bot opens by itself on <paramref name="date"/>, or 0: the latest round whose half year has come
+    /// (<see cref="DueOn"/>: its last day, the same day the committee may first open it by hand), among the half years
+    /// that lie within the probation, i.e. end before <paramref name="probationEndsOn"/> (the day the member is full on
+    /// a conversion on time, postponements included). So a one-year probation has rounds 1 and 2 (at 6 and 12 months,
+    /// on the last day of each half year), one postponed to 18 months has a third, and a half year cut short by the
+    /// end of a postponement (say at 15 months) gets no round of its own.
+    /// </summary>
+    public static int OpensOn(DateOnly probationSince, DateOnly probationEndsOn, DateOnly date)
+    {
+        var number = DueOn(probationSince, date);
+        while (number > 0 && EndOf(probationSince, number) >= probationEndsOn) number--;
+        return number;
+    }
+
+    /// <summary>
+    /// The chase day the bot's run on <paramref name="date"/> belongs to for a round opened on <paramref name="openedOn"/>:
+    /// the latest day that is a whole multiple of <see cref="ChaseEveryDays"/> after the opening and not after
+    /// <paramref name="date"/> (a run that missed the day chases late, under the same day); null within the first
+    /// week. At most one chase per person and day, since the day names the chase.
+    /// </summary>
+    public static DateOnly? ChaseDayOn(DateOnly openedOn, DateOnly date)
+    {
+        var weeks = (date.DayNumber - openedOn.DayNumber) / ChaseEveryDays;
+        return weeks < 1 ? null : openedOn.AddDays(weeks * ChaseEveryDays);
+    }
 }

@@ -14,13 +14,14 @@ namespace BranchBot.Bot.Features.Evaluations;
 
 /// <summary>
 /// The probationary half-yearly comprehensive evaluation: the committee opens a round for a probationary member whose
-/// half year has ended; the self-assessment card goes to the member, a peer card to each other full or probationary
+/// half year has ended (the pipeline milestones job opens it by itself on that day; both through
+/// <see cref="EvaluationRoundOpener"/>); the self-assessment card goes to the member, a peer card to each other full or probationary
 /// member of the group, the branch card to the discipline member (or, with none, the committee), all through the
 /// delivery ledger. Each rating is checked against the speaker (identity from the activity, never the card); when the
 /// last missing part comes in the result is computed, recorded as the probationary evaluation fact and the member is
 /// told. Nobody sees who gave which peer rating: a rater sees their own, everyone else only the count and the mean.
 /// </summary>
-public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFlow> logger)
+public sealed class EvaluationFlow(EvaluationRoundOpener opener, DeliverySignal delivery, ILogger<EvaluationFlow> logger)
 {
     public async Task<Reply> FormAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -42,51 +43,24 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
         var number = HalfYearlyRounds.DueOn(subject.StageSince, turn.Today);
         if (number == 0)
             return new Reply.Refused(turn.T("evaluations.error.tooEarly", Markdown.Escape(subject.Name), Formats.Date(turn.Language, HalfYearlyRounds.EndOf(subject.StageSince, 1))));
-        if (await turn.Db.EvaluationRounds.AsNoTracking().AnyAsync(r => r.SubjectId == subject.Id && r.ProbationSince == subject.StageSince && r.Number == number, cancellationToken))
-            return new Reply.Refused(turn.T("evaluations.error.alreadyOpen", Markdown.Escape(subject.Name), number));
 
-        var peers = await PeersAsync(turn.Db, subject, cancellationToken);
-        var needed = HalfYearlyScoring.PeersNeeded(peers.Count, turn.Policy.Evaluation);
-        if (needed == 0) return new Reply.Refused(turn.T("evaluations.error.noPeers", Markdown.Escape(subject.Name)));
-        var branch = await BranchRatersAsync(turn.Db, subject.Id, cancellationToken);
-
-        var round = new EvaluationRound(subject.Id, subject.StageSince, number, needed, turn.Member.Id, turn.Now);
-        turn.Db.EvaluationRounds.Add(round);
-        try
+        var opened = await opener.OpenAsync(turn.Db, subject, number, turn.Member.Id, turn.Policy.Evaluation, turn.Now, cancellationToken);
+        return opened.Outcome switch
         {
-            await turn.Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            logger.LogInformation(e, "A concurrent opening of round {Number} for {SubjectId} was refused.", number, subject.Id);
-            turn.Db.ChangeTracker.Clear();
-            return new Reply.Refused(turn.T("evaluations.error.alreadyOpen", Markdown.Escape(subject.Name), number));
-        }
-
-        await QueueCardsAsync(turn, round, subject, [(EvaluationPart.Self, subject.Id), .. peers.Select(p => (EvaluationPart.Peer, p)), .. branch.Select(b => (EvaluationPart.Branch, b))], "open", cancellationToken);
-        return new Reply.ReplaceCard(EvaluationsCard.Done(turn.T("evaluations.opened", Markdown.Escape(subject.Name), number, peers.Count, needed, branch.Count)));
+            RoundOpening.Opened => new Reply.ReplaceCard(EvaluationsCard.Done(turn.T("evaluations.opened", Markdown.Escape(subject.Name), number, opened.Peers, opened.PeersNeeded, opened.BranchRaters))),
+            RoundOpening.AlreadyOpen => new Reply.Refused(turn.T("evaluations.error.alreadyOpen", Markdown.Escape(subject.Name), number)),
+            RoundOpening.NoPeers => new Reply.Refused(turn.T("evaluations.error.noPeers", Markdown.Escape(subject.Name))),
+            _ => throw new InvalidOperationException($"Unknown opening {opened.Outcome}."),
+        };
     }
 
-    /// <summary>Sends the card again to everyone whose part is still missing in every open round (one chase per round and day).</summary>
+    /// <summary>Sends the card again to everyone whose part is still missing in every open round (one chase per round, person and day).</summary>
     public async Task<Reply> ChaseAsync(Turn turn, CardData data, CancellationToken cancellationToken)
     {
         if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
         var rounds = await turn.Db.EvaluationRounds.AsNoTracking().Where(r => r.ClosedAt == null).ToListAsync(cancellationToken);
-        var step = FormattableString.Invariant($"chase:{turn.Today:yyyyMMdd}");
         var chased = 0;
-        foreach (var round in rounds)
-        {
-            var subject = await turn.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == round.SubjectId, cancellationToken);
-            if (subject is null || subject.Stage != Stage.Probationary || subject.StageSince != round.ProbationSince) continue;
-            var ratings = await turn.Db.EvaluationRatings.AsNoTracking().Where(r => r.RoundId == round.Id).Select(r => new { r.Part, r.RaterId }).ToListAsync(cancellationToken);
-            var recipients = new List<(EvaluationPart, int)>();
-            if (!ratings.Any(r => r.Part == EvaluationPart.Self)) recipients.Add((EvaluationPart.Self, subject.Id));
-            if (ratings.Count(r => r.Part == EvaluationPart.Peer) < Math.Max(1, round.PeersNeeded))
-                recipients.AddRange((await PeersAsync(turn.Db, subject, cancellationToken)).Where(p => !ratings.Any(r => r.Part == EvaluationPart.Peer && r.RaterId == p)).Select(p => (EvaluationPart.Peer, p)));
-            if (!ratings.Any(r => r.Part == EvaluationPart.Branch))
-                recipients.AddRange((await BranchRatersAsync(turn.Db, subject.Id, cancellationToken)).Select(b => (EvaluationPart.Branch, b)));
-            chased += await QueueCardsAsync(turn, round, subject, recipients, step, cancellationToken);
-        }
+        foreach (var round in rounds) chased += await opener.ChaseAsync(turn.Db, round, turn.Today, turn.Now, cancellationToken);
         return new Reply.ReplaceCard(EvaluationsCard.Done(turn.T("evaluations.chased", chased)));
     }
 
@@ -193,7 +167,7 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
         var ok = part switch
         {
             EvaluationPart.Self => me.Id == subject.Id,
-            EvaluationPart.Peer => (await PeersAsync(turn.Db, subject, cancellationToken)).Contains(me.Id),
+            EvaluationPart.Peer => (await EvaluationRoundOpener.PeersAsync(turn.Db, subject, cancellationToken)).Contains(me.Id),
             EvaluationPart.Branch => me.IsCommittee && me.Id != subject.Id,
             _ => false,
         };
@@ -209,51 +183,4 @@ public sealed class EvaluationFlow(DeliverySignal delivery, ILogger<EvaluationFl
         Texts.Default.Get(language, "evaluations.toSubject", number, EvaluationsCard.Score(outcome.Score!.Value),
             Texts.Default.Get(language, outcome.Passed ? "evaluations.passed" : "evaluations.notPassed"),
             EvaluationsCard.Score(self), outcome.PeerCount, EvaluationsCard.Score(outcome.PeerMean!.Value), EvaluationsCard.Score(branch));
-
-    /// <summary>The other full and probationary members of the member's group: those who rate as peers.</summary>
-    private static Task<List<int>> PeersAsync(BranchDbContext db, Member subject, CancellationToken cancellationToken) =>
-        db.Members.AsNoTracking()
-            .Where(m => m.GroupId == subject.GroupId && m.Id != subject.Id && (m.Stage == Stage.Full || m.Stage == Stage.Probationary))
-            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
-
-    /// <summary>The discipline member(s), or with none the committee; never the member evaluated.</summary>
-    private static async Task<List<int>> BranchRatersAsync(BranchDbContext db, int subjectId, CancellationToken cancellationToken)
-    {
-        var committee = await db.Members.AsNoTracking().Where(m => m.Id != subjectId && (m.Roles & Roles.Committee) != 0)
-            .OrderBy(m => m.Id).Select(m => new { m.Id, m.Roles }).ToListAsync(cancellationToken);
-        var discipline = committee.Where(m => m.Roles.HasFlag(Roles.DisciplineMember)).Select(m => m.Id).ToList();
-        return discipline.Count > 0 ? discipline : [.. committee.Select(m => m.Id)];
-    }
-
-    /// <summary>Queues each recipient's card in their language, under a step unique to the round, part and occasion; returns how many were queued.</summary>
-    private async Task<int> QueueCardsAsync(Turn turn, EvaluationRound round, Member subject, IReadOnlyList<(EvaluationPart Part, int MemberId)> recipients, string occasion, CancellationToken cancellationToken)
-    {
-        if (recipients.Count == 0) return 0;
-        var ids = recipients.Select(r => r.MemberId).ToList();
-        var users = await turn.Db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null && ids.Contains(u.MemberId!.Value)).ToListAsync(cancellationToken);
-        var from = HalfYearlyRounds.StartOf(round.ProbationSince, round.Number);
-        var to = HalfYearlyRounds.EndOf(round.ProbationSince, round.Number);
-        var queued = 0;
-        foreach (var (part, memberId) in recipients)
-        {
-            var step = FormattableString.Invariant($"evaluations:{round.Id}:{RatingCard.PartKey(part)}:{occasion}");
-            if (await turn.Db.ReminderDeliveries.AsNoTracking().AnyAsync(d => d.MemberId == memberId && d.Step == step && d.SubjectId == subject.Id, cancellationToken)) continue;
-            var language = UserLanguage.For(users.FirstOrDefault(u => u.MemberId == memberId));
-            var card = RatingCard.Build(language, new RatingView(round.Id, part, subject.Name, round.Number, from, to), ReportFlow.NewCardId());
-            turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(memberId, step, QueuedMessage.Of(card, null)), ObligationKind.ProbationaryEvaluation, round.Period, subject.Id, turn.Now));
-            queued++;
-        }
-        try
-        {
-            await turn.Db.SaveChangesAsync(cancellationToken);
-            delivery.Wake();
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            logger.LogInformation(e, "Evaluation cards for round {RoundId} ({Occasion}) were queued already.", round.Id, occasion);
-            turn.Db.ChangeTracker.Clear();
-            return 0;
-        }
-        return queued;
-    }
 }

@@ -333,7 +333,7 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("OpenedById")
+                    b.Property<int?>("OpenedById")
                         .HasColumnType("integer");
 
                     b.Property<bool?>("Passed")
@@ -1553,8 +1553,7 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("OpenedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()

@@ -333,7 +333,7 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<int>("OpenedById")
+                    b.Property<int?>("OpenedById")
                         .HasColumnType("int");
 
                     b.Property<bool?>("Passed")
@@ -1555,8 +1555,7 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("OpenedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()

@@ -312,7 +312,7 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("OpenedById")
+                    b.Property<int?>("OpenedById")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool?>("Passed")
@@ -1486,8 +1486,7 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
                         .HasForeignKey("OpenedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BranchBot.Domain.Member", null)
                         .WithMany()
