@@ -109,7 +109,7 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
     public const string JobId = "probation-reminders";
     public override string Id => JobId;
     protected override Task PrepareAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, CancellationToken ct) =>
-        rounds.RunMilestonesAsync(db, state, asOf, Options.SummaryTime, ct);
+        rounds.RunMilestonesAsync(db, state, asOf, Options.SummaryTime, Options.CatchUpDays, ct);
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
          .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];

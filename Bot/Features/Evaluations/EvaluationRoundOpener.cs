@@ -81,11 +81,13 @@ public sealed class EvaluationRoundOpener(DeliverySignal delivery, ILogger<Evalu
     /// <summary>
     /// The pipeline milestones job's part: on the day a probationary member's half year has come
     /// (<see cref="HalfYearlyRounds.OpensOn"/>, from the summary time <paramref name="at"/> on; a day missed is caught up
-    /// later), the round is opened by the bot unless it was opened already, by hand or by an earlier run; then each open
+    /// within <paramref name="catchUpDays"/>, like the other milestones: an older one, say on the first run after an
+    /// upgrade, is left to the committee, whose card lists it as due), the round is opened by the bot unless it was
+    /// opened already, by hand or by an earlier run; then each open
     /// round's missing parts are chased every <see cref="HalfYearlyRounds.ChaseEveryDays"/> days after it opened
     /// (<see cref="HalfYearlyRounds.ChaseDayOn"/>). Returns the rounds opened and the cards queued by chases.
     /// </summary>
-    public async Task<(int Opened, int Chased)> RunMilestonesAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, CancellationToken cancellationToken)
+    public async Task<(int Opened, int Chased)> RunMilestonesAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(state);
@@ -97,7 +99,7 @@ public sealed class EvaluationRoundOpener(DeliverySignal delivery, ILogger<Evalu
             var (end, decided) = PipelineFlow.ProbationEnd(member, state.ProbationDecisions);
             if (decided) continue;
             var number = HalfYearlyRounds.OpensOn(member.StageSince, end, day);
-            if (number == 0) continue;
+            if (number == 0 || HalfYearlyRounds.EndOf(member.StageSince, number) <= day.AddDays(-catchUpDays)) continue;
             var result = await OpenAsync(db, member, number, null, state.Policy.Evaluation, asOf, cancellationToken);
             if (result.Outcome == RoundOpening.Opened) opened++;
             else if (result.Outcome == RoundOpening.NoPeers)

@@ -138,6 +138,22 @@ public sealed class EvaluationRoundJobTests : IAsyncLifetime
         Assert.Empty((await RunJobAsync(Local(12, 15, 9))).Calls);
     }
 
+    [Theory]
+    [InlineData(30, true)]   // the job missed six days: caught up
+    [InlineData(31, false)]  // a week late (Reminders:CatchUpDays): left to the committee, whose card lists it as due
+    public async Task RunMilestones_FirstRunDaysAfterTheHalfYearCame_CatchesUpOnlyWithinTheCatchUpDays(int novemberDay, bool opens)
+    {
+        var asOf = novemberDay == 31 ? Local(12, 1, 9) : Local(11, novemberDay, 9);
+
+        var run = await RunJobAsync(asOf);
+
+        Assert.Equal(opens ? 5 : 0, run.Calls.Count(c => c.Method == "POST"));
+        await using var db = _bed.Database();
+        Assert.Equal(opens ? 1 : 0, await db.EvaluationRounds.CountAsync());
+        if (!opens)
+            Assert.Contains("周六", Turned.Decode((await _bed.SayAsync(Secretary, "半年考察")).Single(Secretary).Card().GetRawText()));
+    }
+
     [Fact]
     public async Task RunMilestones_NobodyInTheGroupToRate_OpensNothing()
     {
