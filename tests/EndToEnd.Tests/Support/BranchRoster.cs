@@ -55,6 +55,12 @@ public static class BranchRoster
     public static string EligibleStudentCsv => Csv.Replace(Row("2025001", Student, FirstGroup, "积极分子", "2026-03-15", "2019001", ""),
         Row("2025001", Student, FirstGroup, "积极分子", "2025-11-26", "2019001", ""), StringComparison.Ordinal);
 
+    /// <see cref="Csv"/> for the half-yearly evaluation: 陈静 a full member, 赵磊 in 第一小组 on probation since 2026-05-28
+    /// (the first half year's last day is 27 November 2026), so 李华, 张敏 and 陈静 are the peers; 刘洋 (committee) gives the branch part.
+    public static string EvaluationCsv => Csv
+        .Replace(Row("2025002", Student2, FirstGroup, "积极分子", "2026-03-15", "2019001", ""), Row("2025002", Student2, FirstGroup, "正式党员", "2024-06-01", "", ""), StringComparison.Ordinal)
+        .Replace(Row("2024001", Probationary, SecondGroup, "预备党员", "2026-06-01", "", ""), Row("2024001", Probationary, FirstGroup, "预备党员", "2026-05-28", "", ""), StringComparison.Ordinal);
+
     private static string Row(string number, PlaygroundUser person, string group, string stage, string since, string mentors, string roles) =>
         string.Join(',', number, person.Name, person.Email, group, stage, since, mentors, roles);
 }
