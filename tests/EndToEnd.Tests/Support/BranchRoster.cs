@@ -61,6 +61,10 @@ public static class BranchRoster
         .Replace(Row("2025002", Student2, FirstGroup, "积极分子", "2026-03-15", "2019001", ""), Row("2025002", Student2, FirstGroup, "正式党员", "2024-06-01", "", ""), StringComparison.Ordinal)
         .Replace(Row("2024001", Probationary, SecondGroup, "预备党员", "2026-06-01", "", ""), Row("2024001", Probationary, FirstGroup, "预备党员", "2026-05-28", "", ""), StringComparison.Ordinal);
 
+    /// <see cref="Csv"/> with the student an applicant (入党申请人) since 2026-03-01, without a mentor: the one the committee may put up as an activist.
+    public static string ApplicantStudentCsv => Csv.Replace(Row("2025001", Student, FirstGroup, "积极分子", "2026-03-15", "2019001", ""),
+        Row("2025001", Student, FirstGroup, "入党申请人", "2026-03-01", "", ""), StringComparison.Ordinal);
+
     private static string Row(string number, PlaygroundUser person, string group, string stage, string since, string mentors, string roles) =>
         string.Join(',', number, person.Name, person.Email, group, stage, since, mentors, roles);
 }
