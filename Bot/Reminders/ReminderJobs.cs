@@ -50,7 +50,9 @@ public sealed class MonthlyRemindersJob(IDbContextFactory<BranchDbContext> d, Re
     public const string JobId = "monthly-reminders";
     private static readonly HashSet<Cadence> Cadences = [Cadence.Monthly];
     public override string Id => JobId;
-    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
+    // With the monthly dues reminder (党费, the 20th at the summary time).
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
+        [.. ReminderPlanner.Reminders(state, asOf, Cadences), .. Features.Dues.DuesReminders.Plan(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
 }
 
 /// <summary>Quarterly deadlines, and any half-yearly duty a person owes under a custom policy.</summary>
