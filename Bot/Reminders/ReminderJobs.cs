@@ -50,9 +50,7 @@ public sealed class MonthlyRemindersJob(IDbContextFactory<BranchDbContext> d, Re
     public const string JobId = "monthly-reminders";
     private static readonly HashSet<Cadence> Cadences = [Cadence.Monthly];
     public override string Id => JobId;
-    // With the monthly dues reminder (党费, the 20th at the summary time).
-    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
-        [.. ReminderPlanner.Reminders(state, asOf, Cadences), .. Features.Dues.DuesReminders.Plan(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) => ReminderPlanner.Reminders(state, asOf, Cadences);
 }
 
 /// <summary>Quarterly deadlines, and any half-yearly duty a person owes under a custom policy.</summary>
@@ -102,4 +100,14 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
          .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
+}
+
+/// <summary>Party dues (党费): on the 20th at the summary time, each member who owes the month and has not paid it, once.</summary>
+public sealed class DuesRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "dues-reminders";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
+        Features.Dues.DuesReminders.Plan(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }

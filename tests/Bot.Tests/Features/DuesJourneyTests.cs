@@ -75,10 +75,10 @@ public sealed class DuesJourneyTests : IAsyncLifetime
         return string.Join("|", rates) + "/" + string.Join("|", payments) + "/" + string.Join("|", remittances);
     }
 
-    private async Task<SweepResult> RunMonthlyJobAsync(DateTimeOffset asOf)
+    private async Task<SweepResult> RunDuesJobAsync(DateTimeOffset asOf)
     {
         using var scope = _bed.Host.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<MonthlyRemindersJob>().RunAsync(asOf, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DuesRemindersJob>().RunAsync(asOf, CancellationToken.None);
     }
 
     private static string Figure(XlsxSheetText sheet, string figure) => Assert.Single(sheet.Rows, r => r.Count == 3 && r[1] == figure)[2];
@@ -106,11 +106,11 @@ public sealed class DuesJourneyTests : IAsyncLifetime
 
         // The 20th at the summary time: only the unpaid one is reminded, once.
         var before = _bed.Connector.Calls.Count;
-        await RunMonthlyJobAsync(new DateTimeOffset(2026, 11, 20, 8, 59, 0, TimeSpan.FromHours(8)));
+        await RunDuesJobAsync(new DateTimeOffset(2026, 11, 20, 8, 59, 0, TimeSpan.FromHours(8)));
         Assert.DoesNotContain(_bed.Connector.Calls.Skip(before), c => c.Body.GetRawText().Contains("党费尚未缴纳", StringComparison.Ordinal));
-        await RunMonthlyJobAsync(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)));
-        await RunMonthlyJobAsync(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)));
-        await RunMonthlyJobAsync(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        await RunDuesJobAsync(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        await RunDuesJobAsync(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        await RunDuesJobAsync(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
         var reminders = _bed.Connector.Calls.Skip(before).Where(c => Turned.Decode(c.Body.GetRawText()).Contains("党费尚未缴纳", StringComparison.Ordinal)).ToList();
         var reminder = Assert.Single(reminders);
         Assert.Equal(Probationary.ConversationId, reminder.ConversationId);
@@ -182,7 +182,7 @@ public sealed class DuesJourneyTests : IAsyncLifetime
         await _bed.SubmitAsync(Secretary, "dues", Submit(await MonthCardAsync(), Verbs.DuesPay, [.. await PaidAsync(Owing), (DuesMonthCard.ReceiptInput, "R-1")]));
         var before = _bed.Connector.Calls.Count;
 
-        await RunMonthlyJobAsync(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+        await RunDuesJobAsync(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(8)));
 
         Assert.DoesNotContain(_bed.Connector.Calls.Skip(before), c => Turned.Decode(c.Body.GetRawText()).Contains("党费", StringComparison.Ordinal));
     }
