@@ -93,8 +93,8 @@ public static class DuesMonthCard
                 var rate = r.Rate is { } x ? DuesTexts.Yuan(x) : L("dues.month.noRate");
                 body.Add(new ColumnSet(
                 [
-                    new Column([new InputToggle(PaidInput(r.MemberId), UserText.Clip(r.Name) + " · " + rate) { Value = "false", ValueOn = "true", ValueOff = "false" }]) { Width = "stretch" },
-                    new Column([new InputText(AmountInput(r.MemberId)) { Value = r.Rate is { } v ? DuesTexts.Plain(v) : null, Placeholder = L("dues.month.amount"), MaxLength = AmountMaxLength }]) { Width = "1" },
+                    new Column([new InputToggle(PaidInput(r.MemberId), UserText.Clip(r.Name) + " · " + rate) { Value = "false", ValueOn = "true", ValueOff = "false" }]) { Width = "3" },
+                    new Column([new InputText(AmountInput(r.MemberId)) { Value = r.Rate is { } v ? DuesTexts.Plain(v) : null, Placeholder = L("dues.month.amount"), MaxLength = AmountMaxLength }]) { Width = "2" },
                 ]));
             }
             if (unpaid.Count > MaxRows) body.Add(TextBlock.Trusted(t.Get(language, "dues.month.more", unpaid.Count - MaxRows)) with { IsSubtle = true });
