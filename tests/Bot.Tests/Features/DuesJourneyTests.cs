@@ -290,6 +290,29 @@ public sealed class DuesJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pay_BadAmountAfterAnEnglishCommand_IsRefusedInEnglish()
+    {
+        var card = (await _bed.SayAsync(Secretary, "dues", "en-US")).Single(Secretary).Card();
+        var before = await SnapshotAsync();
+
+        var turned = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesPay, [.. await PaidAsync(Leader),
+            (DuesMonthCard.AmountInput(await _bed.MemberIdAsync(Leader)), "-0.50"), (DuesMonthCard.ReceiptInput, "R-1")]));
+
+        Assert.Contains("Party dues · November 2026", card.GetRawText());
+        Assert.Contains("钱组长: the amount cannot be negative; nothing recorded.", turned.Single(Secretary).Text());
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Dues_BySomeoneNotOnTheRoster_IsToldSoAndNothingElse()
+    {
+        var turned = await _bed.SayAsync(Stranger, "党费");
+
+        Assert.DoesNotContain("党费 ·", turned.AllText);
+        Assert.NotEmpty(turned.To(Stranger));
+    }
+
+    [Fact]
     public async Task Dues_ByAnActivist_SaysTheyOweNone()
     {
         var turned = await _bed.SayAsync(Student, "党费");
