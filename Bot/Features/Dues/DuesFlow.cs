@@ -108,9 +108,9 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
             turn.Db.DuesPayments.Add(new DuesPayment(m.Id, month, amount, receipt, turn.Today, turn.Member.Id, turn.Now));
         if (await SaveAsync(turn, cancellationToken) is { } conflict) return conflict;
         logger.LogInformation("Dues of {Month} recorded for {Count} members by member {MemberId}", month.Key, chosen.Count, turn.Member.Id);
-        var text2 = turn.T("dues.pay.saved", chosen.Count, DuesTexts.Yuan(chosen.Sum(c => c.Amount)), Formats.Period(turn.Language, month))
+        var said = turn.T("dues.pay.saved", chosen.Count, DuesTexts.Yuan(chosen.Sum(c => c.Amount)), Formats.Period(turn.Language, month))
             + (already > 0 ? turn.T("dues.pay.alreadyToo", already) : "");
-        return new Reply.ReplaceCard(await MonthCardAsync(turn, month, cancellationToken), text2);
+        return new Reply.ReplaceCard(await MonthCardAsync(turn, month, cancellationToken), said);
     }
 
     public async Task<Reply> RateAsync(Turn turn, CardData data, CancellationToken cancellationToken)
