@@ -68,6 +68,12 @@ public static class Verbs
     public const string PartySchoolForm = "partySchool.form";
     public const string PartySchoolNominate = "partySchool.nominate";
     public const string PartySchoolComplete = "partySchool.complete";
+    // Party dues (党费), committee only except dues.mine: cards carry <c>duesMonth</c>, re-checked; member ids in input names are checked against the month's list.
+    public const string DuesPay = "dues.pay";
+    public const string DuesRate = "dues.rate";
+    public const string DuesRemit = "dues.remit";
+    public const string DuesExport = "dues.export";
+    public const string DuesMine = "dues.mine";
 }
 
 public static class CardLimits

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using BranchBot.Bot.Features.Calendar;
+using BranchBot.Bot.Features.Dues;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure;
@@ -16,6 +17,7 @@ namespace BranchBot.Bot.Cli;
 //   db migrate                         db script <file> [--provider SqlServer|Postgres|Sqlite]
 //   stats <year> [--lang en]           jobs list / jobs run <job-id> [--as-of <local time>]
 //   calendar import <file>             calendar export <file>
+//   dues import <file> --by <student number>
 // No arguments, or only host arguments (--urls ..., --environment=..., Branch:Name=...), run the web host;
 // help prints the usage; anything else is a mistake and prints the usage too, so a typo never starts a server.
 public static class Cli
@@ -23,7 +25,7 @@ public static class Cli
     private const int Ok = 0, Failed = 1, Usage = 2;
     private const int DemoSeed = 2017;
 
-    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs", "export", "calendar"];
+    private static readonly string[] Commands = ["roster", "demo", "db", "stats", "jobs", "export", "calendar", "dues"];
     private static readonly string[] HelpSwitches = ["--help", "-h", "-?", "/?"];
 
     private const string Help = """
@@ -42,6 +44,7 @@ public static class Cli
           jobs run <job-id> [--as-of 2026-11-27T09:00]   run a job now, as of a branch-local time
           calendar import <file.csv>             the academic calendar (semesters, vacations, exam weeks) and people's leave (all or nothing)
           calendar export <file.csv>             write the academic calendar and the leave in the import's form
+          dues import <file.csv> --by <number>   Party dues: monthly amounts (student_number,amount,from_month), set by that committee member (all or nothing)
         """;
 
     /// <summary>
@@ -100,6 +103,8 @@ public static class Cli
                 // The academic calendar (Features/Calendar).
                 ["calendar", "import", var file] => await CalendarImportAsync(services, file, output, error, ct),
                 ["calendar", "export", var file] => await CalendarExportAsync(services, file, output, ct),
+                // Party dues (Features/Dues).
+                ["dues", "import", var file] when Option(args, "--by") is { Length: > 0 } by => await DuesImportAsync(services, file, by, output, error, ct),
                 _ => await UsageAsync(error),
             };
         }
@@ -124,6 +129,23 @@ public static class Cli
             return Failed;
         }
         await output.WriteLineAsync($"Imported {result.Spans} calendar spans and {result.Leaves} leaves.");
+        return Ok;
+    }
+
+    private static async Task<int> DuesImportAsync(IServiceProvider services, string file, string by, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, ct);
+        await services.MigrateDatabaseAsync(ct);
+        await using var scope = services.CreateAsyncScope();
+        var result = await new DuesFile(scope.ServiceProvider.GetRequiredService<BranchDbContext>(),
+            scope.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System).ImportAsync(bytes, by, ct);
+        if (!result.Accepted)
+        {
+            await error.WriteLineAsync("Nothing imported:");
+            foreach (var problem in result.Problems) await error.WriteLineAsync("  " + problem);
+            return Failed;
+        }
+        await output.WriteLineAsync($"Set {result.Rates} monthly dues amounts.");
         return Ok;
     }
 

@@ -25,6 +25,8 @@ public enum Command
     RecordLeave,
     // Evaluations (its card also opens the Party school)
     HalfYearlyEvaluation,
+    // Party dues (unlisted: the manifest's list is full)
+    Dues,
 }
 
 /// <summary>

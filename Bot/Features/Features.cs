@@ -1,5 +1,6 @@
 using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Calendar;
+using BranchBot.Bot.Features.Dues;
 using BranchBot.Bot.Features.Evaluations;
 using BranchBot.Bot.Features.Info;
 using BranchBot.Bot.Features.Meetings;
@@ -36,5 +37,7 @@ public static class Features
         new CalendarFeature(),
         // Evaluations (half-yearly) and the Party school
         new EvaluationsFeature(),
+        // Party dues (党费)
+        new DuesFeature(),
     ];
 }

@@ -1,4 +1,5 @@
 using BranchBot.Domain;
+using BranchBot.Domain.Dues;
 using BranchBot.Domain.Pipeline;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
@@ -43,6 +44,10 @@ public sealed class BranchSnapshot
     public IReadOnlyList<Selection> OpenSelections { get; }
     /// <summary>The local date the snapshot was loaded for.</summary>
     public DateOnly Today { get; }
+    /// <summary>Every member's dues rates (党费 standards).</summary>
+    public IReadOnlyList<DuesRate> DuesRates { get; private init; } = [];
+    /// <summary>The dues payments of this month and the last: who is not reminded.</summary>
+    public IReadOnlyList<DuesPayment> DuesPayments { get; private init; } = [];
 
     /// <summary>
     /// Loads what the jobs need at <paramref name="asOf"/> (default: now), with the facts of the same window as the
@@ -69,7 +74,14 @@ public sealed class BranchSnapshot
             .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
         var openSelections = await db.Selections.AsNoTracking().Include(s => s.Objections).Where(s => s.Outcome == null).OrderBy(s => s.Id)
             .ToListAsync(ct).ConfigureAwait(false);
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections);
+        var (thisMonth, lastMonth) = (Period.Containing(Cadence.Monthly, today), Period.Containing(Cadence.Monthly, today).Previous());
+        var duesRates = await db.DuesRates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var duesPayments = await db.DuesPayments.AsNoTracking().Where(p => p.Month == thisMonth || p.Month == lastMonth).ToListAsync(ct).ConfigureAwait(false);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections)
+        {
+            DuesRates = duesRates,
+            DuesPayments = duesPayments,
+        };
     }
 
     /// <summary>The facts of the given people in the snapshot's window, read again (the dispatcher's re-check before sending).</summary>

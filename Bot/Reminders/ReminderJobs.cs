@@ -114,3 +114,13 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
          .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
 }
+
+/// <summary>Party dues (党费): on the 20th at the summary time, each member who owes the month and has not paid it, once.</summary>
+public sealed class DuesRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
+    : ReminderJob(d, x, b, o, t)
+{
+    public const string JobId = "dues-reminders";
+    public override string Id => JobId;
+    protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
+        Features.Dues.DuesReminders.Plan(state, asOf, Options.SummaryTime, Options.CatchUpDays);
+}

@@ -18,7 +18,8 @@ public static class ReminderRegistration
     public const string Cron = "0 * * * *";
 
     public static readonly IReadOnlyList<string> JobIds =
-        [MonthlyRemindersJob.JobId, QuarterlyRemindersJob.JobId, OverdueNoticesJob.JobId, LeaderSummariesJob.JobId, CommitteeSummaryJob.JobId, ProbationRemindersJob.JobId];
+        [MonthlyRemindersJob.JobId, QuarterlyRemindersJob.JobId, OverdueNoticesJob.JobId, LeaderSummariesJob.JobId, CommitteeSummaryJob.JobId, ProbationRemindersJob.JobId,
+         DuesRemindersJob.JobId];
 
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,7 @@ public static class ReminderRegistration
         AddJob<LeaderSummariesJob>(services);
         AddJob<CommitteeSummaryJob>(services);
         AddJob<ProbationRemindersJob>(services);
+        AddJob<DuesRemindersJob>(services);
 
         services.AddHangfire((sp, hangfire) =>
         {
@@ -87,6 +89,7 @@ public static class ReminderRegistration
             recurring.AddOrUpdate<LeaderSummariesJob>(LeaderSummariesJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             recurring.AddOrUpdate<CommitteeSummaryJob>(CommitteeSummaryJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             recurring.AddOrUpdate<ProbationRemindersJob>(ProbationRemindersJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
+            recurring.AddOrUpdate<DuesRemindersJob>(DuesRemindersJob.JobId, j => j.RunNowAsync(CancellationToken.None), Cron, zone);
             if (options.Value.CatchUpOnStart)
             {
                 // The ledger knows what was sent; a run now sends only the latest missed step of each reminder.

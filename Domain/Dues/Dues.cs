@@ -171,6 +171,14 @@ public static class DuesRules
     /// <summary>The day of the month on which members who have not paid the month are reminded.</summary>
     public const int ReminderDay = 20;
 
+    /// <summary>The day the unpaid are reminded of <paramref name="month"/>: its <see cref="ReminderDay"/>.</summary>
+    public static DateOnly ReminderOn(Period month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        if (month.Cadence != Cadence.Monthly) throw new ArgumentException("Dues are monthly.", nameof(month));
+        return month.Start.AddDays(ReminderDay - 1);
+    }
+
     /// <summary>
     /// Any committee member records payments, rates and remittances (the roster has no treasurer office; the
     /// organisation member usually does it, but the secretary stands in).

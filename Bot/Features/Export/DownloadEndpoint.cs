@@ -41,7 +41,7 @@ public sealed partial class DownloadEndpoint(DownloadLinks links, IDbContextFact
             return Refuse(ticket.Language, StatusCodes.Status410Gone, "export.download.expired", Formats.DateTime(ticket.Language, branch.LocalTime(ticket.ExpiresAt)));
         }
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == ticket.MemberId, ct);
-        if (member is null || !ExportRules.MayExport(member, ticket.GroupId))
+        if (member is null || !ExportRules.MayExport(member, ticket.GroupId) || (ticket.DuesMonth is not null && !Domain.Dues.DuesRules.MayRecord(member)))
         {
             LogRefused("not permitted now", ticket.MemberId);
             return Refuse(ticket.Language, StatusCodes.Status403Forbidden, "export.download.notPermitted");
@@ -57,6 +57,15 @@ public sealed partial class DownloadEndpoint(DownloadLinks links, IDbContextFact
             scopeName = group.Name;
         }
 
+        if (ticket.DuesMonth is { } duesMonth)
+        {
+            // Party dues (党费): one month's ledger, by the same link and checks.
+            var month = new Period(Cadence.Monthly, ticket.Year, duesMonth);
+            var ledger = await Dues.DuesLedgerExport.BuildAsync(db, month, ticket.Language, ticket.Format, ct);
+            LogServed(ticket.Year, ticket.Format, null, ticket.MemberId);
+            return Results.File(ledger, ticket.Format == ExportFormat.Xlsx ? Xlsx.ContentType : "text/csv; charset=utf-8",
+                FileName(Texts.Default.Get(ticket.Language, "dues.export.file", branch.Name, month.Key), ticket.Format == ExportFormat.Xlsx ? "xlsx" : "csv"));
+        }
         var bytes = await new YearlyExport(db, branch, now).BuildAsync(ticket.Year, ticket.Language, ticket.GroupId, ticket.Format, ct);
         LogServed(ticket.Year, ticket.Format, ticket.GroupId, ticket.MemberId);
         var (contentType, extension) = ticket.Format == ExportFormat.Xlsx ? (Xlsx.ContentType, "xlsx") : ("text/csv; charset=utf-8", "csv");

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Options;
 namespace BranchBot.Bot.Features.Export;
 
 /// <summary>What a download link stands for: who asked, which year, format and scope (null: the branch), in which language, until when.</summary>
-public sealed record DownloadTicket(int MemberId, int Year, ExportFormat Format, int? GroupId, Language Language, DateTimeOffset ExpiresAt);
+public sealed record DownloadTicket(int MemberId, int Year, ExportFormat Format, int? GroupId, Language Language, DateTimeOffset ExpiresAt)
+{
+    /// <summary>Set: the dues ledger of this month of <see cref="Year"/> (党费台账, committee only) instead of the yearly export.</summary>
+    public int? DuesMonth { get; init; }
+}
 
 /// <summary>
 /// The download link's token: the ticket as JSON, protected (encrypted and signed) by ASP.NET Core Data Protection

@@ -2,6 +2,7 @@ using System.Text;
 using BranchBot.Bot.Features.Roster;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Dues;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Statistics;
@@ -45,6 +46,11 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Where(m => m.StartsAt >= fromAt && m.StartsAt < untilAt).ToListAsync(ct);
         // The semesters the quotas count over: the academic calendar's when one is entered.
         var calendar = await new FactReader(db).SpansAsync(ct);
+        // Dues (党费): the months of the year begun by now; the remittance is the branch's, so on the branch sheet only.
+        var duesRates = await db.DuesRates.AsNoTracking().ToListAsync(ct);
+        var duesPayments = (await db.DuesPayments.AsNoTracking().ToListAsync(ct)).Where(p => p.Month.Year == year).ToList();
+        var duesRemittances = (await db.DuesRemittances.AsNoTracking().ToListAsync(ct)).Where(r => r.Month.Year == year).ToList();
+        var duesAsOf = branch.LocalDate(now) < to ? branch.LocalDate(now) : to;
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
@@ -52,6 +58,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now, calendar: calendar);
             sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
                 [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language),
+                 .. DuesSection(DuesFigures.For(year, duesAsOf, members, duesRates, duesPayments, duesRemittances), language, withRemittance: true),
                  .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language)]));
         }
         foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
@@ -61,8 +68,11 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             // The group's sheet: its own group meetings and the branch's other meetings, with its people's attendance only.
             var m = MeetingFigures.For(meetings.Where(x => x.Kind != MeetingKind.Group || x.GroupId == g.Id), policy.Meetings, branch, from, to, now,
                 people.Select(p => p.Id).ToHashSet(), calendar);
+            var ids = people.Select(p => p.Id).ToHashSet();
+            var dues = DuesFigures.For(year, duesAsOf, people, duesRates, duesPayments.Where(p => ids.Contains(p.MemberId)), []);
             sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language),
-                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language), [], .. People(f, m, language)]));
+                .. DuesSection(dues, language, withRemittance: false),
+                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language), [], .. People(f, m, dues, language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
         return sheets;
@@ -70,8 +80,29 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> Figures(YearlyFigures f, Language l) =>
         [.. ReportsSection(f, l), .. TalksSection(f, l), .. PeopleSection(f, l), .. EvaluationsSection(f, l)];
-    // Dues (党费): the dues section goes here, one method from DuesFigures.For (Domain), added after MeetingsSection
-    // in SheetsAsync, with its columns in People.
+
+    /// <summary>
+    /// 党费: per month begun, the members owing and paid, expected and collected (exact yuan), and on the branch sheet
+    /// the remittance with its receipt; then the year's totals.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> DuesSection(DuesYear d, Language l, bool withRemittance)
+    {
+        var s = T(l, "export.section.dues");
+        foreach (var m in d.Months)
+        {
+            var month = Formats.Period(l, m.Month);
+            yield return [s, T(l, "export.figure.duesOwing", month), m.Owing];
+            yield return [s, T(l, "export.figure.duesPaid", month), m.Paid];
+            yield return [s, T(l, "export.figure.duesExpected", month), Fen(m.Expected)];
+            yield return [s, T(l, "export.figure.duesCollected", month), Fen(m.Collected)];
+            if (!withRemittance) continue;
+            yield return [s, T(l, "export.figure.duesRemitted", month), Fen(m.Remitted ?? 0m)];
+            yield return [s, T(l, "export.figure.duesReceipt", month), m.RemittanceReceipt ?? ""];
+        }
+        yield return [s, T(l, "export.figure.duesYearExpected"), Fen(d.Expected)];
+        yield return [s, T(l, "export.figure.duesYearCollected"), Fen(d.Collected)];
+        if (withRemittance) yield return [s, T(l, "export.figure.duesYearRemitted"), Fen(d.Remitted)];
+    }
     // Transfers (组织关系转接): the transfers section goes here, one method from TransferFigures.For (Domain), added
     // after the dues, with its columns in People.
 
@@ -147,7 +178,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         }
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, Language l)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, DuesYear dues, Language l)
     {
         yield return
         [
@@ -156,7 +187,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)T(l, "export.people.talks", Formats.Stage(l, s))),
             T(l, "export.figure.evaluationsRecorded"), T(l, "export.figure.evaluationsPassed"), T(l, "export.people.entered"),
             T(l, "export.people.meetingsExpected"), T(l, "export.people.meetingsCheckedIn"), T(l, "export.people.meetingsExcused"), T(l, "export.people.meetingsUnexcused"),
-            // Dues and transfers: their columns go here.
+            T(l, "export.people.duesOwed"), T(l, "export.people.duesPaid"), T(l, "export.people.duesAmount"),
+            // Transfers: their columns go here.
         ];
         foreach (var p in f.People)
         {
@@ -168,9 +200,15 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
                 .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Talks[s]),
                 p.EvaluationsRecorded, p.EvaluationsPassed, string.Join("; ", p.EnteredStages.Select(s => Formats.Stage(l, s))),
                 a.Expected, a.CheckedIn, a.Excused, a.Unexcused,
+                .. Dues(dues.ByMember.GetValueOrDefault(p.Member.Id)),
             ];
         }
     }
+
+    /// <summary>Yuan with fen, two decimals whatever the database gave back (SQLite keeps decimals as text).</summary>
+    internal static decimal Fen(decimal amount) => Math.Round(amount + 0.00m, 2);
+
+    private static IReadOnlyList<XlsxCell> Dues(DuesPersonYear? d) => [d?.MonthsOwed ?? 0, d?.MonthsPaid ?? 0, Fen(d?.Paid ?? 0m)];
 
     private static IReadOnlyList<XlsxCell> Header(Language l) =>
         [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];

@@ -1,4 +1,5 @@
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Dues;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Roster;
@@ -28,6 +29,8 @@ public sealed class SummaryFlow
         var selection = await SelectionFlow.SectionAsync(turn, cancellationToken);
         // Meetings (三会一课): the quotas this semester and repeated unexcused absence.
         var meetings = await MeetingsSection.ForCommitteeAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        // Party dues (党费): this month's and last month's collection and remittance.
+        var dues = await DuesSection.ForCommitteeAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. dues, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 }

@@ -27,11 +27,32 @@ public static class CardCatalogForTests
     // A meeting's place and topic are never blank and at most 200 characters (the flow checks both).
     private static string MeetingText(string text, string blank) => string.IsNullOrWhiteSpace(text) ? blank : text.Length > 200 ? text[..200] : text;
 
+    // A receipt number is never blank and at most 64 characters (the flow checks both).
+    private static BranchBot.Domain.Dues.DuesPayment DuesPaid(string text) =>
+        new(1, Period.Parse("2026-10"), 0.5m, string.IsNullOrWhiteSpace(text) ? "R1" : text[..Math.Min(64, text.Length)], new DateOnly(2026, 10, 9), 2, DateTimeOffset.UnixEpoch);
+
+    private static BranchBot.Bot.Features.Dues.DuesMonthView DuesView(string text)
+    {
+        var month = Period.Parse("2026-11");
+        var paid = new BranchBot.Domain.Dues.DuesPayment(1, month, 0.5m, string.IsNullOrWhiteSpace(text) ? "R1" : text[..Math.Min(64, text.Length)], new DateOnly(2026, 11, 9), 2, DateTimeOffset.UnixEpoch);
+        return new(month,
+            [new(1, text, "2024001", 0.5m, paid), new(2, text, "T001", 20m, null), new(3, "钱组长", "2023001", null, null)],
+            new BranchBot.Domain.Dues.DuesMonth(month, 3, 1, 20.5m, 0.5m, [2, 3], [3], null, null), null,
+            [new(1, text, "2024001"), new(2, "赵老师", "T001")], [Period.Parse("2026-12"), month, Period.Parse("2026-10")]);
+    }
+
     public static readonly IReadOnlyList<Entry> All =
     [
         // The academic calendar
         new("calendar-leave", (lang, text) => BranchBot.Bot.Features.Calendar.LeaveCard.Build(lang,
             [new(1, text, "2025001"), new(2, "李四", string.IsNullOrEmpty(text) ? "2025002" : text)], new DateOnly(2026, 11, 19), "card-l")),
+        // Party dues (党费)
+        new("dues-month", (lang, text) => BranchBot.Bot.Features.Dues.DuesMonthCard.Build(lang, DuesView(text), "card-d")),
+        new("dues-mine", (lang, text) => BranchBot.Bot.Features.Dues.DuesMineCard.Build(lang, 2026,
+            [new(Period.Parse("2026-10"), true, 0.5m, DuesPaid(text)), new(Period.Parse("2026-11"), true, 0.5m, null), new(Period.Parse("2026-09"), true, null, null)])),
+        new("dues-reminder", (lang, _) => BranchBot.Bot.Features.Dues.DuesReminderCard.Build(lang, Period.Parse("2026-11"), 0.5m)),
+        new("dues-links", (lang, _) => BranchBot.Bot.Features.Dues.DuesLinksCard.Build(lang, Period.Parse("2026-11"), "2026年11月19日 11:00",
+            new Uri("https://bot.example/downloads/a"), new Uri("https://bot.example/downloads/b"))),
         // Meetings (三会一课)
         new("meetings-form", (lang, _) => MeetingFormCard.Build(lang, Enum.GetValues<MeetingKind>(), new DateOnly(2026, 11, 19), "card-m")),
         new("meetings-invitation", (lang, text) => MeetingCard.Build(lang, new Meeting(MeetingKind.General, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),

@@ -23,7 +23,7 @@ public sealed class ReminderRegistrationTests
     }
 
     [Fact]
-    public async Task Start_RegistersTheSixJobsHourlyInTheBranchTimeZoneAndQueuesACatchUpRun()
+    public async Task Start_RegistersTheSevenJobsHourlyInTheBranchTimeZoneAndQueuesACatchUpRun()
     {
         await using var provider = Provider(new Dictionary<string, string?> { ["Branch:TimeZone"] = "America/New_York" });
         var schedule = provider.GetServices<IHostedService>().OfType<ReminderRegistration.ReminderSchedule>().Single();
@@ -32,9 +32,9 @@ public sealed class ReminderRegistrationTests
 
         using var connection = provider.GetRequiredService<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs().OrderBy(j => j.Id, StringComparer.Ordinal).ToList();
-        Assert.Equal(["committee-summary", "leader-summaries", "monthly-reminders", "overdue-notices", "probation-reminders", "quarterly-reminders"], jobs.Select(j => j.Id));
+        Assert.Equal(["committee-summary", "dues-reminders", "leader-summaries", "monthly-reminders", "overdue-notices", "probation-reminders", "quarterly-reminders"], jobs.Select(j => j.Id));
         Assert.All(jobs, j => Assert.Equal(("0 * * * *", "America/New_York", nameof(ReminderJob.RunNowAsync)), (j.Cron, j.TimeZoneId, j.Job.Method.Name)));
-        Assert.Equal(6, provider.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
+        Assert.Equal(ReminderRegistration.JobIds.Count, provider.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
     }
 
     [Fact]

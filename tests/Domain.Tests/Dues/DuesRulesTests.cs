@@ -28,6 +28,22 @@ public sealed class DuesRulesTests
         else Assert.Equal(0m, amount);
     }
 
+    [Theory]
+    [InlineData("2026-11", "2026-11-20")]
+    [InlineData("2026-02", "2026-02-20")]
+    [InlineData("2028-02", "2028-02-20")]
+    [InlineData("2026-12", "2026-12-20")]
+    public void ReminderOn_AMonth_IsItsTwentieth(string month, string expected)
+    {
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DuesRules.ReminderOn(At.P(month)));
+    }
+
+    [Fact]
+    public void ReminderOn_AQuarter_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => DuesRules.ReminderOn(new Period(Cadence.Quarterly, 2026, 4)));
+    }
+
     [Fact]
     public void TryParse_TenThousandsOfFen_StaysExact()
     {
