@@ -68,6 +68,10 @@ public static class Verbs
     public const string PartySchoolForm = "partySchool.form";
     public const string PartySchoolNominate = "partySchool.nominate";
     public const string PartySchoolComplete = "partySchool.complete";
+    // Graduate transfers (组织关系转接), committee only: open the card, record a letter, record a receipt.
+    public const string TransfersShow = "transfers.show";
+    public const string TransfersLetter = "transfers.letter";
+    public const string TransfersReceipt = "transfers.receipt";
 }
 
 public static class CardLimits

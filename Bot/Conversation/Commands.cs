@@ -25,6 +25,8 @@ public enum Command
     RecordLeave,
     // Evaluations (its card also opens the Party school)
     HalfYearlyEvaluation,
+    // Graduate transfers (组织关系转接), unlisted
+    Transfers,
 }
 
 /// <summary>

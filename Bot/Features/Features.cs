@@ -10,6 +10,7 @@ using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Features.Talks;
+using BranchBot.Bot.Features.Transfers;
 
 namespace BranchBot.Bot.Features;
 
@@ -36,5 +37,7 @@ public static class Features
         new CalendarFeature(),
         // Evaluations (half-yearly) and the Party school
         new EvaluationsFeature(),
+        // Graduate transfers (组织关系转接)
+        new TransfersFeature(),
     ];
 }

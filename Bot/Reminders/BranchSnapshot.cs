@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Transfers;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
@@ -41,6 +42,8 @@ public sealed class BranchSnapshot
     public IReadOnlyList<StageDecision> ProbationDecisions { get; }
     /// <summary>Selections of activists not yet concluded, with their objections: public notices that may have ended.</summary>
     public IReadOnlyList<Selection> OpenSelections { get; }
+    /// <summary>Graduate transfers (组织关系转接): every letter, with its receipt once back.</summary>
+    public IReadOnlyList<Transfer> Transfers { get; private init; } = [];
     /// <summary>The local date the snapshot was loaded for.</summary>
     public DateOnly Today { get; }
 
@@ -69,7 +72,8 @@ public sealed class BranchSnapshot
             .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
         var openSelections = await db.Selections.AsNoTracking().Include(s => s.Objections).Where(s => s.Outcome == null).OrderBy(s => s.Id)
             .ToListAsync(ct).ConfigureAwait(false);
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections);
+        var transfers = await db.Transfers.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct).ConfigureAwait(false);
+        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections) { Transfers = transfers };
     }
 
     /// <summary>The facts of the given people in the snapshot's window, read again (the dispatcher's re-check before sending).</summary>

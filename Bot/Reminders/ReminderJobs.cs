@@ -90,7 +90,7 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
 /// <summary>
 /// The pipeline's milestones, daily at the summary time: ahead of each probation's end, the member, their introducers
 /// and the committee; the day after a public notice (公示) ended without objection, the committee. (The id predates the
-/// notices and stays: Hangfire keys recurring jobs by it.)
+/// notices and stays: Hangfire keys recurring jobs by it.) On the 1st, also the chase of missing transfer receipts.
 /// </summary>
 public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t)
     : ReminderJob(d, x, b, o, t)
@@ -99,5 +99,6 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
     public override string Id => JobId;
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
-         .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
+         .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays),
+         .. ReminderPlanner.TransferChases(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
 }

@@ -2,6 +2,7 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Roster;
+using BranchBot.Bot.Features.Transfers;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ public sealed class SummaryFlow
         var selection = await SelectionFlow.SectionAsync(turn, cancellationToken);
         // Meetings (三会一课): the quotas this semester and repeated unexcused absence.
         var meetings = await MeetingsSection.ForCommitteeAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        // Graduate transfers (组织关系转接): receipts missing until traced.
+        var transfers = await TransfersSection.ForCommitteeAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. transfers, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 }

@@ -32,6 +32,15 @@ public static class CardCatalogForTests
         // The academic calendar
         new("calendar-leave", (lang, text) => BranchBot.Bot.Features.Calendar.LeaveCard.Build(lang,
             [new(1, text, "2025001"), new(2, "李四", string.IsNullOrEmpty(text) ? "2025002" : text)], new DateOnly(2026, 11, 19), "card-l")),
+        // Graduate transfers (组织关系转接)
+        new("transfers-card", (lang, text) => BranchBot.Bot.Features.Transfers.TransfersCard.Build(lang, 2026,
+            [new(1, text, "2024001", new DateOnly(2026, 7, 1), null, null, null), new(2, text, text, new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 10), text, null),
+             new(3, "周六", "2024003", null, new DateOnly(2025, 6, 10), text, new DateOnly(2025, 9, 1))], new DateOnly(2026, 11, 19), "card-t")),
+        new("transfers-card-empty", (lang, _) => BranchBot.Bot.Features.Transfers.TransfersCard.Build(lang, 2026, [], new DateOnly(2026, 11, 19), "card-t0")),
+        new("transfers-chase", (lang, text) => BranchBot.Bot.Features.Transfers.TransfersCard.Chase(lang,
+            [new(2, text, text, new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 10), text, null)], new DateOnly(2026, 12, 1))),
+        new("transfers-chase-member", (lang, text) => BranchBot.Bot.Features.Transfers.TransfersCard.ChaseMember(lang,
+            new(2, text, text, new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 10), text, null))),
         // Meetings (三会一课)
         new("meetings-form", (lang, _) => MeetingFormCard.Build(lang, Enum.GetValues<MeetingKind>(), new DateOnly(2026, 11, 19), "card-m")),
         new("meetings-invitation", (lang, text) => MeetingCard.Build(lang, new Meeting(MeetingKind.General, null, 1, 1, new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero),
