@@ -98,7 +98,7 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         Assert.Empty(januaryAgain);
         foreach (var month in new[] { december, january })
         {
-            Assert.Equal([ConversationTestBed.Probationary.ConversationId, ConversationTestBed.Secretary.ConversationId], month.Select(c => c.ConversationId).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { ConversationTestBed.Probationary.ConversationId, ConversationTestBed.Secretary.ConversationId }.Order(StringComparer.Ordinal), month.Select(c => c.ConversationId).Order(StringComparer.Ordinal));
             Assert.Contains("组织关系转接：1份回执尚未收到", month.Single(c => c.ConversationId == ConversationTestBed.Secretary.ConversationId).Body);
             Assert.Contains("你的组织关系介绍信于2026年11月10日开往北京市海淀区某街道党工委，支部尚未收到回执", month.Single(c => c.ConversationId == ConversationTestBed.Probationary.ConversationId).Body);
         }
@@ -153,8 +153,8 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         var future = await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", receiptForm.With(TransfersCard.ReceiptDateInput, "2026-11-20"));
         var ok = await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", receiptForm.With(TransfersCard.ReceiptDateInput, "2026-11-18"));
         var twice = await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", receiptForm.With(TransfersCard.ReceiptDateInput, "2026-11-19"));
-        var letterTwice = await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", (await ReceiptAsync(ConversationTestBed.Probationary, "2026-11-19"))
-            .With("verb", Verbs.TransfersLetter).With(TransfersCard.LetterPersonInput, (await _bed.MemberIdAsync(ConversationTestBed.Probationary)).ToString(CultureInfo.InvariantCulture))
+        var letterTwice = await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", new JsonObject { ["verb"] = Verbs.TransfersLetter, ["cardId"] = "transfers-x" }
+            .With(TransfersCard.LetterPersonInput, (await _bed.MemberIdAsync(ConversationTestBed.Probationary)).ToString(CultureInfo.InvariantCulture))
             .With(TransfersCard.LetterDateInput, "2026-11-12").With(TransfersCard.DestinationInput, "上海"));
 
         Assert.Contains("回执日期 2026年11月9日 早于介绍信日期 2026年11月10日", early.Single(ConversationTestBed.Secretary).Text());
