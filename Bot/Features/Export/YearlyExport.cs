@@ -5,6 +5,7 @@ using BranchBot.Domain;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Statistics;
+using BranchBot.Domain.Transfers;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
@@ -45,6 +46,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Attendees).Where(m => m.StartsAt >= fromAt && m.StartsAt < untilAt).ToListAsync(ct);
         // The semesters the quotas count over: the academic calendar's when one is entered.
         var calendar = await new FactReader(db).SpansAsync(ct);
+        // Graduate transfers (组织关系转接): every letter; TransferFigures picks the year's.
+        var transfers = await db.Transfers.AsNoTracking().ToListAsync(ct);
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
@@ -52,7 +55,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var m = MeetingFigures.For(meetings, policy.Meetings, branch, from, to, now, calendar: calendar);
             sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
                 [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language),
-                 .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language)]));
+                 .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language),
+                 .. TransfersSection(TransferFigures.For(year, members, transfers), members, language)]));
         }
         foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
         {
@@ -62,7 +66,9 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var m = MeetingFigures.For(meetings.Where(x => x.Kind != MeetingKind.Group || x.GroupId == g.Id), policy.Meetings, branch, from, to, now,
                 people.Select(p => p.Id).ToHashSet(), calendar);
             sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language),
-                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language), [], .. People(f, m, language)]));
+                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language),
+                .. TransfersSection(TransferFigures.For(year, people, transfers.Where(t => people.Any(p => p.Id == t.MemberId))), people, language),
+                [], .. People(f, m, transfers.ToDictionary(t => t.MemberId), language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
         return sheets;
@@ -72,8 +78,22 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         [.. ReportsSection(f, l), .. TalksSection(f, l), .. PeopleSection(f, l), .. EvaluationsSection(f, l)];
     // Dues (党费): the dues section goes here, one method from DuesFigures.For (Domain), added after MeetingsSection
     // in SheetsAsync, with its columns in People.
-    // Transfers (组织关系转接): the transfers section goes here, one method from TransferFigures.For (Domain), added
-    // after the dues, with its columns in People.
+
+    /// <summary>
+    /// 组织关系转接: graduating party members, those without a letter, the letters issued in the year, the receipts back
+    /// and the receipts missing; each row names the people behind the figure (name and student number) in a fourth column.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> TransfersSection(TransferYear t, IReadOnlyList<Member> members, Language l)
+    {
+        var s = T(l, "export.section.transfers");
+        var byId = members.ToDictionary(m => m.Id);
+        XlsxCell Names(IReadOnlyList<int> ids) => string.Join("; ", ids.Where(byId.ContainsKey).Select(id => byId[id].Name + " (" + byId[id].StudentNumber + ")"));
+        yield return [s, T(l, "export.figure.transfersGraduating"), t.Graduating.Count, Names(t.Graduating)];
+        yield return [s, T(l, "export.figure.transfersWithoutLetter"), t.WithoutLetter.Count, Names(t.WithoutLetter)];
+        yield return [s, T(l, "export.figure.transfersLetters"), t.LettersIssued.Count, Names(t.LettersIssued)];
+        yield return [s, T(l, "export.figure.transfersReceipts"), t.ReceiptsReceived.Count, Names(t.ReceiptsReceived)];
+        yield return [s, T(l, "export.figure.transfersMissing"), t.ReceiptsMissing.Count, Names(t.ReceiptsMissing)];
+    }
 
     /// <summary>
     /// 三会一课: per kind held against the quota, minuted, and the attendance (person-times). On the branch sheet
@@ -147,7 +167,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         }
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, Language l)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, IReadOnlyDictionary<int, Transfer> transfers, Language l)
     {
         yield return
         [
@@ -157,6 +177,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             T(l, "export.figure.evaluationsRecorded"), T(l, "export.figure.evaluationsPassed"), T(l, "export.people.entered"),
             T(l, "export.people.meetingsExpected"), T(l, "export.people.meetingsCheckedIn"), T(l, "export.people.meetingsExcused"), T(l, "export.people.meetingsUnexcused"),
             // Dues and transfers: their columns go here.
+            T(l, "export.people.graduatesOn"), T(l, "export.people.letterIssuedOn"), T(l, "export.people.destination"), T(l, "export.people.receiptOn"),
         ];
         foreach (var p in f.People)
         {
@@ -168,9 +189,16 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
                 .. YearlyFigures.ReportedStages.Select(s => (XlsxCell)p.Talks[s]),
                 p.EvaluationsRecorded, p.EvaluationsPassed, string.Join("; ", p.EnteredStages.Select(s => Formats.Stage(l, s))),
                 a.Expected, a.CheckedIn, a.Excused, a.Unexcused,
+                .. TransferCells(p.Member, transfers.GetValueOrDefault(p.Member.Id)),
             ];
         }
     }
+
+    // ISO dates, as the roster file writes them: a date cell reads the same in every language and sorts.
+    private static IEnumerable<XlsxCell> TransferCells(Member m, Transfer? t) =>
+        [Iso(m.GraduatesOn), Iso(t?.LetterIssuedOn), t?.Destination ?? "", Iso(t?.ReceiptOn)];
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static IReadOnlyList<XlsxCell> Header(Language l) =>
         [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Export;
+using BranchBot.Bot.Localization;
 using BranchBot.Bot.Features.Transfers;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tests.Conversation;
@@ -116,6 +119,23 @@ public sealed class TransferJourneyTests : IAsyncLifetime
             Assert.Equal(new DateOnly(2027, 1, 5), (await db.Transfers.SingleAsync()).ReceiptOn);
             Assert.Equal(4, await db.ReminderDeliveries.CountAsync(d => d.Step == Steps.TransferChase && d.Status == ReminderDeliveryStatus.Sent));
         }
+        // Off the active roster, but in the year's figures: on the branch sheet with the people, and in its group's rows.
+        var csv = await CsvAsync(2026);
+        Assert.Contains("支部,组织关系转接,毕业党员,1,周六 (2024001)\r\n", csv);
+        Assert.Contains("支部,组织关系转接,尚未开具介绍信,0,\r\n", csv);
+        Assert.Contains("支部,组织关系转接,开具介绍信,1,周六 (2024001)\r\n", csv);
+        Assert.Contains("支部,组织关系转接,收到回执,1,周六 (2024001)\r\n", csv);
+        Assert.Contains("支部,组织关系转接,回执未收到,0,\r\n", csv);
+        Assert.Contains(",2026-07-01,2026-11-10,北京市海淀区某街道党工委,2027-01-05\r\n", csv);
+        Assert.Contains("第一小组,2024001,周六,", csv);
+    }
+
+    private async Task<string> CsvAsync(int year)
+    {
+        await using var db = _bed.Database();
+        var (branch, _) = await _bed.Host.Services.GetRequiredService<BranchState>().LoadAsync(db, CancellationToken.None);
+        var bytes = await new YearlyExport(db, branch, _bed.Time.GetUtcNow()).BuildAsync(year, Language.ZhCn, null, ExportFormat.Csv, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
     [Fact]
