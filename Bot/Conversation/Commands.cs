@@ -27,6 +27,8 @@ public enum Command
     HalfYearlyEvaluation,
     // Graduate transfers (组织关系转接), unlisted
     Transfers,
+    // The academic calendar's spans (校历), unlisted
+    AcademicCalendar,
 }
 
 /// <summary>

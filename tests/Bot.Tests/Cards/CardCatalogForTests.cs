@@ -32,6 +32,10 @@ public static class CardCatalogForTests
         // The academic calendar
         new("calendar-leave", (lang, text) => BranchBot.Bot.Features.Calendar.LeaveCard.Build(lang,
             [new(1, text, "2025001"), new(2, "李四", string.IsNullOrEmpty(text) ? "2025002" : text)], new DateOnly(2026, 11, 19), "card-l")),
+        new("calendar-spans", (lang, _) => BranchBot.Bot.Features.Calendar.SpanCard.Build(lang,
+            [new(BranchBot.Domain.Calendar.SpanKind.Semester, new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 17)),
+             new(BranchBot.Domain.Calendar.SpanKind.ExamWeek, new DateOnly(2027, 1, 11), new DateOnly(2027, 1, 17))], new DateOnly(2026, 11, 19), "card-sp")),
+        new("calendar-spans-empty", (lang, _) => BranchBot.Bot.Features.Calendar.SpanCard.Build(lang, [], new DateOnly(2026, 11, 19), "card-sp0")),
         // Graduate transfers (组织关系转接)
         new("transfers-card", (lang, text) => BranchBot.Bot.Features.Transfers.TransfersCard.Build(lang, 2026,
             [new(1, text, "2024001", new DateOnly(2026, 7, 1), null, null, null), new(2, text, text, new DateOnly(2026, 6, 30), new DateOnly(2026, 6, 10), text, null),
