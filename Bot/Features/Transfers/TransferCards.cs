@@ -63,7 +63,7 @@ public static class TransfersCard
         var t = Texts.Default;
         return new AdaptiveCard(
             [
-                TextBlock.Trusted(t.Get(language, "transfers.chase.title", missing.Count, Formats.Date(language, day))) with { Weight = TextWeight.Bolder, Wrap = true },
+                TextBlock.Trusted(t.Count(language, "transfers.chase.title", missing.Count, Formats.Date(language, day))) with { Weight = TextWeight.Bolder, Wrap = true },
                 new FactSet([.. missing.Select(r => Fact.Trusted(Person(r.Name, r.StudentNumber), Status(language, r)))]),
             ],
             [new ActionSubmit(t.Get(language, "transfers.chase.open"), CardActionData.For(Verbs.TransfersShow, "transfers-chase"))]);

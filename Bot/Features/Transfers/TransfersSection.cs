@@ -24,12 +24,12 @@ public static class TransfersSection
         var language = turn.Language;
         var body = new List<CardElement>
         {
-            TextBlock.Trusted(t.Get(language, "transfers.section.title", missing.Count)) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true },
+            TextBlock.Trusted(t.Count(language, "transfers.section.title", missing.Count)) with { Weight = TextWeight.Bolder, Spacing = Spacing.Medium, Separator = true },
         };
         if (missing.Count > 0)
             body.Add(new FactSet([.. missing.Take(MaxNames).Select(r => Fact.Trusted(Markdown.Escape(UserText.Clip(r.Name)) + " · " + Markdown.Escape(UserText.Clip(r.StudentNumber)), TransfersCard.Status(language, r)))]));
         if (missing.Count > MaxNames) body.Add(TextBlock.Trusted(t.Get(language, "transfers.section.more", missing.Count - MaxNames)) with { IsSubtle = true });
-        if (withoutLetter > 0) body.Add(TextBlock.Trusted(t.Get(language, "transfers.section.graduating", turn.Today.Year, withoutLetter)));
+        if (withoutLetter > 0) body.Add(TextBlock.Trusted(t.Count(language, "transfers.section.graduating", withoutLetter, turn.Today.Year)));
         return body;
     }
 }
