@@ -76,7 +76,8 @@ public sealed class TransferFlow
     public static async Task<IReadOnlyList<TransferRow>> RowsAsync(BranchDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var transfers = await db.Transfers.AsNoTracking().ToDictionaryAsync(t => t.MemberId, cancellationToken);
-        var members = await db.Members.AsNoTracking().Where(m => m.GraduatesOn != null || transfers.Keys.Contains(m.Id)).ToListAsync(cancellationToken);
+        var transferred = transfers.Keys.ToList();
+        var members = await db.Members.AsNoTracking().Where(m => m.GraduatesOn != null || transferred.Contains(m.Id)).ToListAsync(cancellationToken);
         var graduating = TransferRules.Graduating(members, today.Year);
         var missing = members.Where(m => transfers.TryGetValue(m.Id, out var t) && TransferRules.IsChased(t) && !graduating.Contains(m))
             .OrderBy(m => transfers[m.Id].LetterIssuedOn).ThenBy(m => m.StudentNumber, StringComparer.Ordinal);

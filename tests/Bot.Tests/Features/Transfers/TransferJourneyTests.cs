@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Features.Export;
+using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Localization;
 using BranchBot.Bot.Features.Transfers;
 using BranchBot.Bot.Reminders;
@@ -185,6 +186,29 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         await using var db = _bed.Database();
         var transfer = await db.Transfers.SingleAsync();
         Assert.Equal((new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 18), "北京市海淀区某街道党工委"), (transfer.LetterIssuedOn, transfer.ReceiptOn!.Value, transfer.Destination));
+    }
+
+    [Fact]
+    public async Task ScheduleMeeting_AfterTheLetter_TheTransferredMemberIsNotInvitedButWasBefore()
+    {
+        async Task<IReadOnlyList<int>> ScheduleAsync(string date)
+        {
+            var form = (await _bed.SayAsync(ConversationTestBed.Secretary, "召开会议")).Single(ConversationTestBed.Secretary).Card().SubmitData(Verbs.MeetingsSchedule)
+                .With(MeetingFormCard.KindInput, nameof(BranchBot.Domain.Meetings.MeetingKind.General)).With(MeetingFormCard.DateInput, date).With(MeetingFormCard.TimeInput, "14:00")
+                .With(MeetingFormCard.PlaceInput, "A101").With(MeetingFormCard.TopicInput, "组织生活");
+            await _bed.SubmitAsync(ConversationTestBed.Secretary, "meeting-" + date, form);
+            await using var db = _bed.Database();
+            return [.. (await db.Meetings.Include(m => m.Attendees).OrderBy(m => m.Id).LastAsync()).Attendees.Select(a => a.MemberId)];
+        }
+        var probationary = await _bed.MemberIdAsync(ConversationTestBed.Probationary);
+
+        var before = await ScheduleAsync("2026-11-20");
+        await _bed.SubmitAsync(ConversationTestBed.Secretary, "transfers-card", await LetterAsync(ConversationTestBed.Probationary, "2026-11-19"));
+        var after = await ScheduleAsync("2026-11-27");
+
+        Assert.Contains(probationary, before);
+        Assert.DoesNotContain(probationary, after);
+        Assert.Equal(before.Count - 1, after.Count);
     }
 
     [Theory]
