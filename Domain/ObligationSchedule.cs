@@ -98,7 +98,8 @@ public sealed class ObligationSchedule
 
     /// <summary>
     /// The members' open obligations (due, due soon or overdue; never missed) at the instant, from every period that has
-    /// started since <paramref name="since"/> (default: the branch's tracking start), oldest first.
+    /// started since <paramref name="since"/> (default: the branch's tracking start), oldest first. Owners transferred
+    /// out by today owe nothing open (<see cref="Member.IsActiveOn"/>).
     /// </summary>
     public IReadOnlyList<Obligation> OpenAt(IEnumerable<Member> owners, DateTimeOffset now, DateOnly? since = null)
     {
@@ -106,7 +107,8 @@ public sealed class ObligationSchedule
         var today = Branch.LocalDate(now);
         var from = since ?? Branch.TrackingStartsOn;
         var all = new List<Obligation>();
-        foreach (var owner in owners) AddOwedBy(all, owner, from, today);
+        // A member transferred out (组织关系转接) is off the active roster: nothing of theirs is open any more.
+        foreach (var owner in owners.Where(o => o.IsActiveOn(today))) AddOwedBy(all, owner, from, today);
         return [.. all.Where(o => o.StatusOn(now).IsOpen()).OrderBy(o => o.DueDate).ThenBy(o => o.Kind).ThenBy(o => o.OwnerId).ThenBy(o => o.SubjectId)];
     }
 

@@ -60,6 +60,9 @@ public static class Verbs
     public const string ExportYearly = "export.yearly";
     // The academic calendar: the committee records a person's leave.
     public const string CalendarLeaveSave = "calendar.leave.save";
+    // The academic calendar's spans (校历), committee only: add one, remove one (<c>spanRemove</c>, re-checked).
+    public const string CalendarSpanAdd = "calendar.span.add";
+    public const string CalendarSpanRemove = "calendar.span.remove";
     // Evaluations (half-yearly comprehensive evaluation): rating cards carry <c>round</c> and <c>part</c>, both re-checked against the speaker.
     public const string EvaluationsOpen = "evaluations.open";
     public const string EvaluationsChase = "evaluations.chase";
@@ -74,6 +77,10 @@ public static class Verbs
     public const string DuesRemit = "dues.remit";
     public const string DuesExport = "dues.export";
     public const string DuesMine = "dues.mine";
+    // Graduate transfers (组织关系转接), committee only: open the card, record a letter, record a receipt.
+    public const string TransfersShow = "transfers.show";
+    public const string TransfersLetter = "transfers.letter";
+    public const string TransfersReceipt = "transfers.receipt";
 }
 
 public static class CardLimits

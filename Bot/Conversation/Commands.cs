@@ -27,6 +27,10 @@ public enum Command
     HalfYearlyEvaluation,
     // Party dues (unlisted: the manifest's list is full)
     Dues,
+    // Graduate transfers (组织关系转接), unlisted
+    Transfers,
+    // The academic calendar's spans (校历), unlisted
+    AcademicCalendar,
 }
 
 /// <summary>

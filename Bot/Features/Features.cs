@@ -11,6 +11,7 @@ using BranchBot.Bot.Features.Reviews;
 using BranchBot.Bot.Features.Rules;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Features.Talks;
+using BranchBot.Bot.Features.Transfers;
 
 namespace BranchBot.Bot.Features;
 
@@ -39,5 +40,7 @@ public static class Features
         new EvaluationsFeature(),
         // Party dues (党费)
         new DuesFeature(),
+        // Graduate transfers (组织关系转接)
+        new TransfersFeature(),
     ];
 }

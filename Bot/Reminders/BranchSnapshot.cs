@@ -1,6 +1,7 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Dues;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Transfers;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
@@ -42,6 +43,8 @@ public sealed class BranchSnapshot
     public IReadOnlyList<StageDecision> ProbationDecisions { get; }
     /// <summary>Selections of activists not yet concluded, with their objections: public notices that may have ended.</summary>
     public IReadOnlyList<Selection> OpenSelections { get; }
+    /// <summary>Graduate transfers (组织关系转接): every letter, with its receipt once back.</summary>
+    public IReadOnlyList<Transfer> Transfers { get; private init; } = [];
     /// <summary>The local date the snapshot was loaded for.</summary>
     public DateOnly Today { get; }
     /// <summary>Every member's dues rates (党费 standards).</summary>
@@ -77,10 +80,12 @@ public sealed class BranchSnapshot
         var (thisMonth, lastMonth) = (Period.Containing(Cadence.Monthly, today), Period.Containing(Cadence.Monthly, today).Previous());
         var duesRates = await db.DuesRates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
         var duesPayments = await db.DuesPayments.AsNoTracking().Where(p => p.Month == thisMonth || p.Month == lastMonth).ToListAsync(ct).ConfigureAwait(false);
+        var transfers = await db.Transfers.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct).ConfigureAwait(false);
         return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections)
         {
             DuesRates = duesRates,
             DuesPayments = duesPayments,
+            Transfers = transfers,
         };
     }
 

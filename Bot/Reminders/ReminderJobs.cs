@@ -99,7 +99,7 @@ public sealed class CommitteeSummaryJob(IDbContextFactory<BranchDbContext> d, Re
 /// and the committee; the day after a public notice (公示) ended without objection, the committee; on the day a
 /// probationary member's half year has come, the half-yearly evaluation round opens by itself (the self card to the
 /// member, peer cards to the group, the branch card to the discipline member), and every open round's missing parts
-/// are chased each week after it opened (<see cref="EvaluationRoundOpener.RunMilestonesAsync"/>). (The id predates the
+/// are chased each week after it opened (<see cref="EvaluationRoundOpener.RunMilestonesAsync"/>). On the 1st, also the chase of missing transfer receipts. (The id predates the
 /// notices and stays: Hangfire keys recurring jobs by it.)
 /// </summary>
 public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, ReminderDispatcher x, IOptions<BranchOptions> b, IOptions<ReminderOptions> o, TimeProvider t,
@@ -112,7 +112,8 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
         rounds.RunMilestonesAsync(db, state, asOf, Options.SummaryTime, Options.CatchUpDays, ct);
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         [.. ReminderPlanner.ProbationReminders(state, asOf, Options.SummaryTime, Options.CatchUpDays),
-         .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
+         .. ReminderPlanner.SelectionNoticesEnded(state, asOf, Options.SummaryTime, Options.CatchUpDays),
+         .. ReminderPlanner.TransferChases(state, asOf, Options.SummaryTime, Options.CatchUpDays)];
 }
 
 /// <summary>Party dues (党费): on the 20th at the summary time, each member who owes the month and has not paid it, once.</summary>

@@ -4,9 +4,11 @@ using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Features.Summary;
 using BranchBot.Bot.Features.Talks;
+using BranchBot.Bot.Features.Transfers;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Transfers;
 
 namespace BranchBot.Bot.Reminders;
 
@@ -34,6 +36,8 @@ public static class Steps
     /// <summary>A reminder ahead of a probation's end; the end is in the step so that a postponement is reminded anew.</summary>
     public static string Probation(int daysBefore, DateOnly end) => FormattableString.Invariant($"probation-{daysBefore}d-{end:yyyyMMdd}");
     public static string NoticeEnded(long selectionId) => FormattableString.Invariant($"notice-ended-{selectionId}");
+    /// <summary>The monthly chase of missing transfer receipts (the month is the ledger's period).</summary>
+    public const string TransferChase = "transfer-chase";
 }
 
 /// <summary>Decides from the policy and the facts what each job owes to whom at an instant. Pure: no clock, no database.</summary>
@@ -50,7 +54,7 @@ public static class ReminderPlanner
         var today = branch.LocalDate(asOf);
         var extendedFrom = Latest(today.AddMonths(-2 * (cadences.Count == 0 ? 1 : (int)cadences.Max())), state.Since);
         var groups = new List<StepGroup>();
-        foreach (var member in state.Members)
+        foreach (var member in state.Members.Where(m => m.IsActiveOn(today)))
         {
             var owed = state.Schedule.OwedBy(member, today, today);
             // An earlier period whose due date moved ahead: by an approved extension, or after a break of the academic calendar.
@@ -83,7 +87,7 @@ public static class ReminderPlanner
         var maxGrace = state.Policy.Rules.Select(r => r.GraceDays).DefaultIfEmpty(0).Max();
         var from = Latest(today.AddDays(-(catchUpDays + maxGrace + 2)), state.Since);
         var groups = new List<StepGroup>();
-        foreach (var member in state.Members)
+        foreach (var member in state.Members.Where(m => m.IsActiveOn(today)))
         {
             foreach (var o in state.Schedule.OwedBy(member, from, today))
             {
@@ -143,7 +147,7 @@ public static class ReminderPlanner
         var today = branch.LocalDate(asOf);
         var committee = state.Members.Where(m => m.IsCommittee).ToList();
         var groups = new List<StepGroup>();
-        foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary))
+        foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary && m.IsActiveOn(today)))
         {
             var (end, decided) = PipelineFlow.ProbationEnd(member, state.ProbationDecisions);
             if (decided || end < today) continue;
@@ -186,6 +190,32 @@ public static class ReminderPlanner
                 groups.Add(new StepGroup([new PlannedReminder(new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.NoticeEnded(selection.Id), subject.Id), tellAt, null,
                     (_, language) => NoticeEndedCard.Build(language, selection.Id, person, selection.NoticeStartsOn, selection.NoticeEndsOn))]));
         }
+        return groups;
+    }
+
+    /// <summary>
+    /// Missing return receipts (组织关系转接), on the 1st of each month after the letter at <paramref name="at"/>
+    /// (<see cref="TransferRules.IsChasedOn"/>): each active committee member gets one card listing them all, and each
+    /// transferred member whom Teams still knows is asked about their own, once a month each. Kind is a placeholder; the
+    /// period is the month of the chase, so next month chases again.
+    /// </summary>
+    public static IReadOnlyList<StepGroup> TransferChases(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
+    {
+        if (LatestDay(state.Branch, asOf, at, catchUpDays, d => d.Day == 1) is not { } found) return [];
+        var (day, dueAt) = found;
+        var chased = state.Transfers.Where(t => TransferRules.IsChasedOn(t, day) && state.MembersById.ContainsKey(t.MemberId))
+            .Select(t => (Transfer: t, Row: TransferFlow.Row(state.MembersById[t.MemberId], t)))
+            .OrderBy(x => x.Transfer.LetterIssuedOn).ThenBy(x => x.Row.StudentNumber, StringComparer.Ordinal).ToList();
+        if (chased.Count == 0) return [];
+        var period = Period.Containing(Cadence.Monthly, day);
+        var rows = chased.Select(x => x.Row).ToList();
+        var groups = new List<StepGroup>();
+        foreach (var member in state.Members.Where(m => m.IsCommittee && m.IsActiveOn(day)))
+            groups.Add(new StepGroup([new PlannedReminder(new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.TransferChase, member.Id), dueAt, null,
+                (_, language) => TransfersCard.Chase(language, rows, day))]));
+        foreach (var (transfer, row) in chased.Where(x => state.TeamsUsers.ContainsKey(x.Transfer.MemberId)))
+            groups.Add(new StepGroup([new PlannedReminder(new ReminderKey(transfer.MemberId, ObligationKind.ThoughtReport, period, Steps.TransferChase, transfer.MemberId), dueAt, null,
+                (_, language) => TransfersCard.ChaseMember(language, row))]));
         return groups;
     }
 

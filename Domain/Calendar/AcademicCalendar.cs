@@ -57,6 +57,32 @@ public sealed class CalendarSpan
     public bool Contains(DateOnly date) => date >= Start && date <= End;
 }
 
+/// <summary>Why a span of the academic calendar was refused.</summary>
+public enum SpanProblem
+{
+    /// <summary>The last day is before the first.</summary>
+    EndBeforeStart = 1,
+    /// <summary>Another span of the same kind shares a day with it.</summary>
+    Overlaps = 2,
+}
+
+/// <summary>What the committee may enter as the academic calendar, from a card or the calendar file.</summary>
+public static class CalendarSpanRules
+{
+    /// <summary>The first span of the same kind that shares a day with start–end, by first day; null when none does.</summary>
+    public static CalendarSpan? Overlapping(SpanKind kind, DateOnly start, DateOnly end, IEnumerable<CalendarSpan> spans) =>
+        spans.Where(s => s.Kind == kind && s.Start <= end && s.End >= start).OrderBy(s => s.Start).FirstOrDefault();
+
+    /// <summary>
+    /// A new span ends on or after its first day and shares no day with another span of its kind (two semesters, or two
+    /// winter vacations, never overlap; an exam week inside a semester is fine). Null when it may be entered.
+    /// </summary>
+    public static SpanProblem? Check(SpanKind kind, DateOnly start, DateOnly end, IEnumerable<CalendarSpan> existing) =>
+        end < start ? SpanProblem.EndBeforeStart
+        : Overlapping(kind, start, end, existing) is not null ? SpanProblem.Overlaps
+        : null;
+}
+
 /// <summary>A person's personal leave (休学, exchange, sick leave) for dates (both inclusive), recorded by the committee.</summary>
 public sealed class Leave
 {

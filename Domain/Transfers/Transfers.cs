@@ -66,6 +66,8 @@ public enum TransferProblem
     BeforeLetter = 6,
     /// <summary>The receipt was already recorded.</summary>
     AlreadyReceived = 7,
+    /// <summary>The member has no graduation date on the roster, or graduates after this year.</summary>
+    NotGraduating = 8,
 }
 
 /// <summary>Who is listed as graduating, who records letters and receipts, and which receipts are chased.</summary>
@@ -85,11 +87,18 @@ public static class TransferRules
     /// <summary>Whether the graduating list is shown on <paramref name="today"/>: from June 1 to the end of the year.</summary>
     public static bool IsListingSeason(DateOnly today) => today.Month >= ListingMonth;
 
-    /// <summary>The committee records a letter for a party member who has none yet, dated today or earlier.</summary>
+    /// <summary>
+    /// Whether a letter may be issued for the member on <paramref name="today"/>: a graduation date on the roster in this
+    /// year or earlier (a graduate of an earlier year whose letter was never recorded is still transferred).
+    /// </summary>
+    public static bool MayTransfer(Member member, DateOnly today) => member.GraduatesOn is { } on && on.Year <= today.Year;
+
+    /// <summary>The committee records a letter for a graduating party member who has none yet, dated today or earlier.</summary>
     public static TransferProblem? CheckLetter(Member recorder, Member member, Transfer? existing, DateOnly issuedOn, DateOnly today) =>
         !recorder.IsCommittee ? TransferProblem.NotCommittee
         : member.Stage is not (Stage.Probationary or Stage.Full) ? TransferProblem.NotAPartyMember
         : existing is not null ? TransferProblem.AlreadyIssued
+        : !MayTransfer(member, today) ? TransferProblem.NotGraduating
         : issuedOn > today ? TransferProblem.InFuture
         : null;
 
@@ -104,6 +113,16 @@ public static class TransferRules
 
     /// <summary>A letter without its receipt is chased every month (on the 1st) until the receipt is recorded.</summary>
     public static bool IsChased(Transfer transfer) => transfer.ReceiptOn is null;
+
+    /// <summary>
+    /// Whether the receipt is chased on <paramref name="day"/>: a 1st of the month after the letter was issued, with the
+    /// receipt still missing. So a letter issued on 10 June is chased on 1 July, 1 August, … until traced.
+    /// </summary>
+    public static bool IsChasedOn(Transfer transfer, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        return day.Day == 1 && transfer.LetterIssuedOn < day && IsChased(transfer);
+    }
 }
 
 /// <summary>The transfers of a year: who graduated, letters issued and receipts back, the receipts still missing.</summary>

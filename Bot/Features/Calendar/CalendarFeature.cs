@@ -3,7 +3,7 @@ using BranchBot.Bot.Conversation;
 
 namespace BranchBot.Bot.Features.Calendar;
 
-/// <summary>The academic calendar in chat: the committee records a person's leave (the calendar's spans come from the CLI file, <see cref="CalendarFile"/>).</summary>
+/// <summary>The academic calendar in chat: the committee records a person's leave, and adds or removes the calendar's spans (校历; also the CLI file, <see cref="CalendarFile"/>).</summary>
 public sealed class CalendarFeature : Feature
 {
     public override string Name => "calendar";
@@ -12,6 +12,10 @@ public sealed class CalendarFeature : Feature
     {
         Verb<LeaveFlow>(Verbs.CalendarLeaveSave, (flow, turn, data, ct) => flow.SaveAsync(turn, data, ct));
 
+        Verb<SpanFlow>(Verbs.CalendarSpanAdd, (flow, turn, data, ct) => flow.AddAsync(turn, data, ct));
+        Verb<SpanFlow>(Verbs.CalendarSpanRemove, (flow, turn, data, ct) => flow.RemoveAsync(turn, data, ct));
+
+        Typed<SpanFlow>(Command.AcademicCalendar, ["academic calendar", "calendar"], ["校历"], ["校曆"], (flow, turn, ct) => flow.ShowAsync(turn, ct), listed: false);
         Typed<LeaveFlow>(Command.RecordLeave, ["record leave", "leave"], ["请假登记", "登记请假"], ["請假登記", "登記請假"], (flow, turn, ct) => flow.ShowAsync(turn, ct));
 
         Label(LeaveCard.PersonInput, "calendar.leave.person");
@@ -19,5 +23,9 @@ public sealed class CalendarFeature : Feature
         Label(LeaveCard.StartInput, "calendar.leave.start");
         Label(LeaveCard.EndInput, "calendar.leave.end");
         Label(LeaveCard.NoteInput, "calendar.leave.note");
+        Label(SpanCard.KindInput, "calendar.span.kind");
+        Label(SpanCard.StartInput, "calendar.span.start");
+        Label(SpanCard.EndInput, "calendar.span.end");
+        Label(SpanCard.RemoveInput, "calendar.span.remove");
     }
 }

@@ -102,10 +102,11 @@ public sealed class CalendarFile(BranchDbContext db, TimeProvider time)
             problems.Add($"{Name(twice.Key.Kind)} from {twice.Key.Start:yyyy-MM-dd} is listed twice");
         foreach (var twice in leaves.GroupBy(l => (l.MemberId, l.Start)).Where(g => g.Count() > 1))
             problems.Add($"a leave of {numbers.First(n => n.Value == twice.Key.MemberId).Key} from {twice.Key.Start:yyyy-MM-dd} is listed twice");
-        var semesters = spans.Where(s => s.Kind == SpanKind.Semester).OrderBy(s => s.Start).ToList();
-        for (var i = 1; i < semesters.Count; i++)
-            if (semesters[i].Start <= semesters[i - 1].End)
-                problems.Add($"the semesters from {semesters[i - 1].Start:yyyy-MM-dd} and {semesters[i].Start:yyyy-MM-dd} overlap");
+        // No two spans of one kind overlap (the card's rule, CalendarSpanRules); a span listed twice is reported above.
+        var byStart = spans.OrderBy(s => s.Start).ToList();
+        for (var i = 1; i < byStart.Count; i++)
+            if (CalendarSpanRules.Overlapping(byStart[i].Kind, byStart[i].Start, byStart[i].End, byStart.Take(i)) is { } earlier && earlier.Start != byStart[i].Start)
+                problems.Add($"the {Name(byStart[i].Kind)} spans from {earlier.Start:yyyy-MM-dd} and {byStart[i].Start:yyyy-MM-dd} overlap");
         foreach (var leave in leaves.GroupBy(l => l.MemberId))
         {
             var ordered = leave.OrderBy(l => l.Start).ToList();

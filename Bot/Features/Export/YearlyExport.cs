@@ -6,6 +6,7 @@ using BranchBot.Domain.Dues;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Statistics;
+using BranchBot.Domain.Transfers;
 using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
@@ -51,6 +52,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         var duesPayments = (await db.DuesPayments.AsNoTracking().ToListAsync(ct)).Where(p => p.Month.Year == year).ToList();
         var duesRemittances = (await db.DuesRemittances.AsNoTracking().ToListAsync(ct)).Where(r => r.Month.Year == year).ToList();
         var duesAsOf = branch.LocalDate(now) < to ? branch.LocalDate(now) : to;
+        // Graduate transfers (组织关系转接): every letter; TransferFigures picks the year's.
+        var transfers = await db.Transfers.AsNoTracking().ToListAsync(ct);
 
         var sheets = new List<XlsxSheet>();
         if (groupId is null)
@@ -59,7 +62,8 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"),
                 [Header(language), .. Figures(YearlyFigures.For(branch, members, facts, evaluations, year), language), .. MeetingsSection(m, groups, language),
                  .. DuesSection(DuesFigures.For(year, duesAsOf, members, duesRates, duesPayments, duesRemittances), language, withRemittance: true),
-                 .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language)]));
+                 .. PartySchoolSection(PartySchoolFigures.For(partySchool, year), language),
+                 .. TransfersSection(TransferFigures.For(year, members, transfers), members, language)]));
         }
         foreach (var g in groups.Where(g => groupId is null || g.Id == groupId))
         {
@@ -72,7 +76,9 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var dues = DuesFigures.For(year, duesAsOf, people, duesRates, duesPayments.Where(p => ids.Contains(p.MemberId)), []);
             sheets.Add(new XlsxSheet(g.Name, [Header(language), .. Figures(f, language), .. MeetingsSection(m, [], language),
                 .. DuesSection(dues, language, withRemittance: false),
-                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language), [], .. People(f, m, dues, language)]));
+                .. PartySchoolSection(PartySchoolFigures.For(partySchool, year, people.Select(p => p.Id).ToHashSet()), language),
+                .. TransfersSection(TransferFigures.For(year, people, transfers.Where(t => people.Any(p => p.Id == t.MemberId))), people, language),
+                [], .. People(f, m, dues, transfers.ToDictionary(t => t.MemberId), language)]));
         }
         if (sheets.Count == 0) sheets.Add(new XlsxSheet(T(language, "export.sheet.branch"), [Header(language)]));
         return sheets;
@@ -103,8 +109,22 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         yield return [s, T(l, "export.figure.duesYearCollected"), Fen(d.Collected)];
         if (withRemittance) yield return [s, T(l, "export.figure.duesYearRemitted"), Fen(d.Remitted)];
     }
-    // Transfers (组织关系转接): the transfers section goes here, one method from TransferFigures.For (Domain), added
-    // after the dues, with its columns in People.
+
+    /// <summary>
+    /// 组织关系转接: graduating party members, those without a letter, the letters issued in the year, the receipts back
+    /// and the receipts missing; each row names the people behind the figure (name and student number) in a fourth column.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> TransfersSection(TransferYear t, IReadOnlyList<Member> members, Language l)
+    {
+        var s = T(l, "export.section.transfers");
+        var byId = members.ToDictionary(m => m.Id);
+        XlsxCell Names(IReadOnlyList<int> ids) => string.Join("; ", ids.Where(byId.ContainsKey).Select(id => byId[id].Name + " (" + byId[id].StudentNumber + ")"));
+        yield return [s, T(l, "export.figure.transfersGraduating"), t.Graduating.Count, Names(t.Graduating)];
+        yield return [s, T(l, "export.figure.transfersWithoutLetter"), t.WithoutLetter.Count, Names(t.WithoutLetter)];
+        yield return [s, T(l, "export.figure.transfersLetters"), t.LettersIssued.Count, Names(t.LettersIssued)];
+        yield return [s, T(l, "export.figure.transfersReceipts"), t.ReceiptsReceived.Count, Names(t.ReceiptsReceived)];
+        yield return [s, T(l, "export.figure.transfersMissing"), t.ReceiptsMissing.Count, Names(t.ReceiptsMissing)];
+    }
 
     /// <summary>
     /// 三会一课: per kind held against the quota, minuted, and the attendance (person-times). On the branch sheet
@@ -178,7 +198,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         }
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, DuesYear dues, Language l)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> People(YearlyFigures f, MeetingYear meetings, DuesYear dues, IReadOnlyDictionary<int, Transfer> transfers, Language l)
     {
         yield return
         [
@@ -188,7 +208,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             T(l, "export.figure.evaluationsRecorded"), T(l, "export.figure.evaluationsPassed"), T(l, "export.people.entered"),
             T(l, "export.people.meetingsExpected"), T(l, "export.people.meetingsCheckedIn"), T(l, "export.people.meetingsExcused"), T(l, "export.people.meetingsUnexcused"),
             T(l, "export.people.duesOwed"), T(l, "export.people.duesPaid"), T(l, "export.people.duesAmount"),
-            // Transfers: their columns go here.
+            T(l, "export.people.graduatesOn"), T(l, "export.people.letterIssuedOn"), T(l, "export.people.destination"), T(l, "export.people.receiptOn"),
         ];
         foreach (var p in f.People)
         {
@@ -201,6 +221,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
                 p.EvaluationsRecorded, p.EvaluationsPassed, string.Join("; ", p.EnteredStages.Select(s => Formats.Stage(l, s))),
                 a.Expected, a.CheckedIn, a.Excused, a.Unexcused,
                 .. Dues(dues.ByMember.GetValueOrDefault(p.Member.Id)),
+                .. TransferCells(p.Member, transfers.GetValueOrDefault(p.Member.Id)),
             ];
         }
     }
@@ -209,6 +230,12 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
     internal static decimal Fen(decimal amount) => Math.Round(amount + 0.00m, 2);
 
     private static IReadOnlyList<XlsxCell> Dues(DuesPersonYear? d) => [d?.MonthsOwed ?? 0, d?.MonthsPaid ?? 0, Fen(d?.Paid ?? 0m)];
+
+    // ISO dates, as the roster file writes them: a date cell reads the same in every language and sorts.
+    private static IEnumerable<XlsxCell> TransferCells(Member m, Transfer? t) =>
+        [Iso(m.GraduatesOn), Iso(t?.LetterIssuedOn), t?.Destination ?? "", Iso(t?.ReceiptOn)];
+
+    private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     private static IReadOnlyList<XlsxCell> Header(Language l) =>
         [T(l, "export.header.section"), T(l, "export.header.figure"), T(l, "export.header.count")];

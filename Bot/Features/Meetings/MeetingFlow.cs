@@ -46,7 +46,7 @@ public sealed class MeetingFlow(DeliverySignal delivery, ILogger<MeetingFlow> lo
             return new Reply.Refused(turn.T("meetings.error.alreadyScheduled"));
         int? groupId = kind == MeetingKind.Group ? turn.Member.GroupId : null;
         var members = await turn.Db.Members.AsNoTracking().ToListAsync(cancellationToken);
-        var attendees = members.Where(m => MeetingRules.IsExpected(m, kind.Value, groupId)).Select(m => m.Id).Append(turn.Member.Id).Distinct().ToList();
+        var attendees = members.Where(m => m.IsActiveOn(date.Value) && MeetingRules.IsExpected(m, kind.Value, groupId)).Select(m => m.Id).Append(turn.Member.Id).Distinct().ToList();
         var meeting = new Meeting(kind.Value, groupId, turn.Member.Id, turn.Member.Id, startsAt, place!, online, topic!, attendees, turn.Now, key);
         turn.Db.Meetings.Add(meeting);
         try

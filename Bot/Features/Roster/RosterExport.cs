@@ -13,7 +13,7 @@ public sealed class RosterExport(BranchDbContext db)
     private static readonly RosterColumn[] Order =
     [
         RosterColumn.StudentNumber, RosterColumn.Name, RosterColumn.Email, RosterColumn.Group, RosterColumn.Stage,
-        RosterColumn.StageSince, RosterColumn.Mentors, RosterColumn.Roles,
+        RosterColumn.StageSince, RosterColumn.Mentors, RosterColumn.Roles, RosterColumn.GraduatesOn,
     ];
 
     public async Task<byte[]> ExportAsync(CancellationToken ct)
@@ -50,6 +50,7 @@ public sealed class RosterExport(BranchDbContext db)
                 m.StageSince.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 string.Join(';', m.Mentors.Select(a => numbers[a.MentorId]).Order(StringComparer.Ordinal)),
                 string.Join(';', RosterVocabulary.Each(m.Roles).Select(RosterVocabulary.Chinese)),
+                m.GraduatesOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             ]);
         }
         return rows;

@@ -138,7 +138,7 @@ public sealed partial class RosterImport(BranchDbContext db)
         foreach (var g in groups) state.Append(CultureInfo.InvariantCulture, $"g{g.Id}:{g.Name}\n");
         foreach (var m in existing.OrderBy(m => m.Id))
         {
-            state.Append(CultureInfo.InvariantCulture, $"m{m.Id}:{m.StudentNumber}|{m.Name}|{m.Email}|{m.GroupId}|{m.Stage}|{Iso(m.StageSince)}|{m.Roles}|");
+            state.Append(CultureInfo.InvariantCulture, $"m{m.Id}:{m.StudentNumber}|{m.Name}|{m.Email}|{m.GroupId}|{m.Stage}|{Iso(m.StageSince)}|{m.Roles}|{(m.GraduatesOn is { } g ? Iso(g) : "")}|");
             foreach (var a in m.Mentors.OrderBy(a => a.MentorId)) state.Append(CultureInfo.InvariantCulture, $"a{a.MentorId}{a.Kind},");
             foreach (var c in m.StageChanges.OrderBy(c => c.Id)) state.Append(CultureInfo.InvariantCulture, $"s{c.Id}{c.Stage}{Iso(c.Since)}{c.Source},");
             state.Append('\n');
@@ -244,6 +244,15 @@ public sealed partial class RosterImport(BranchDbContext db)
         foreach (var mentor in draft.Mentors.Where(IsScientific))
             Problem(RosterColumn.Mentors, RosterProblemCode.ScientificNotation, mentor);
 
+        // A graduation date may be in the future (it usually is); an empty cell means none is known.
+        var graduates = Code(RosterColumn.GraduatesOn);
+        if (graduates.Length > 0)
+        {
+            if (!DateTime.TryParseExact(graduates, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+                Problem(RosterColumn.GraduatesOn, RosterProblemCode.InvalidDate, graduates);
+            else draft.GraduatesOn = DateOnly.FromDateTime(on);
+        }
+
         foreach (var roleText in RosterVocabulary.SplitList(Code(RosterColumn.Roles)))
         {
             if (RosterVocabulary.RoleOf(roleText) is { } role) draft.Roles |= role;
@@ -258,7 +267,9 @@ public sealed partial class RosterImport(BranchDbContext db)
     {
         RosterColumn[] optional = [RosterColumn.Email, RosterColumn.Mentors, RosterColumn.Roles];
         var absent = optional.Where(c => !columns.ContainsKey(c)).ToList();
-        if (absent.Count == 0 || existing.Count == 0) return [];
+        // The graduation date is kept too, without a word: most rosters never had the column.
+        var keepGraduation = !columns.ContainsKey(RosterColumn.GraduatesOn);
+        if ((absent.Count == 0 && !keepGraduation) || existing.Count == 0) return [];
         var byNumber = existing.ToDictionary(m => m.StudentNumber, StringComparer.Ordinal);
         var numberOf = existing.ToDictionary(m => m.Id, m => m.StudentNumber);
         foreach (var d in drafts)
@@ -266,6 +277,7 @@ public sealed partial class RosterImport(BranchDbContext db)
             if (d.StudentNumber is null || !byNumber.TryGetValue(d.StudentNumber, out var member)) continue;
             if (absent.Contains(RosterColumn.Email)) d.Email = member.Email;
             if (absent.Contains(RosterColumn.Roles)) d.Roles = member.Roles;
+            if (keepGraduation) d.GraduatesOn = member.GraduatesOn;
             if (absent.Contains(RosterColumn.Mentors)) d.Mentors = member.Mentors.Select(a => numberOf[a.MentorId]).Order(StringComparer.Ordinal).ToList();
         }
         return absent;
@@ -347,6 +359,7 @@ public sealed partial class RosterImport(BranchDbContext db)
             if (byNumber.TryGetValue(row.StudentNumber, out var member))
             {
                 var fields = member.Update(row.Name, groupId, row.Roles, row.Email).Select(ColumnOf).ToList();
+                if (member.GraduatesOn != row.GraduatesOn) { member.SetGraduation(row.GraduatesOn); fields.Add(RosterColumn.GraduatesOn); }
                 var (before, beforeSince) = (member.Stage, member.StageSince);
                 RosterStageChange? stage = null;
                 // A new stage (or a corrected one) is a fact added to the history: what the person owed before stays owed.
@@ -361,6 +374,7 @@ public sealed partial class RosterImport(BranchDbContext db)
             else
             {
                 member = new Member(row.StudentNumber, row.Name, groupId, row.Stage, row.StageSince, row.Roles, row.Email, recordedOn: today);
+                member.SetGraduation(row.GraduatesOn);
                 db.Members.Add(member);
                 byNumber.Add(row.StudentNumber, member);
                 changes[row.StudentNumber] = (row, [], true, null);
@@ -435,8 +449,9 @@ public sealed partial class RosterImport(BranchDbContext db)
         public DateOnly? StageSince { get; set; }
         public List<string> Mentors { get; set; } = [];
         public Roles Roles { get; set; }
+        public DateOnly? GraduatesOn { get; set; }
 
         // Only called once every row passed, so every required value is there.
-        public RosterRow ToRow() => new(Row, StudentNumber!, Name!, Email, GroupName!, Stage!.Value, StageSince!.Value, Mentors, Roles);
+        public RosterRow ToRow() => new(Row, StudentNumber!, Name!, Email, GroupName!, Stage!.Value, StageSince!.Value, Mentors, Roles, GraduatesOn);
     }
 }

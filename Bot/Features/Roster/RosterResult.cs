@@ -115,4 +115,5 @@ internal sealed record RosterRow(
     Stage Stage,
     DateOnly StageSince,
     IReadOnlyList<string> Mentors,
-    Roles Roles);
+    Roles Roles,
+    DateOnly? GraduatesOn = null);

@@ -14,6 +14,8 @@ public enum RosterColumn
     StageSince,
     Mentors,
     Roles,
+    /// <summary>毕业日期: optional; the committee's list of graduates (组织关系转接) is drawn from it.</summary>
+    GraduatesOn,
 }
 
 // The words a roster may use, in Simplified Chinese, Traditional Chinese and English. The first Chinese
@@ -33,6 +35,7 @@ internal static class RosterVocabulary
         (RosterColumn.StageSince, ["阶段开始日期", "階段開始日期", "StageSince", "Stage Since"]),
         (RosterColumn.Mentors, ["联系人", "聯繫人", "聯系人", "培养联系人", "培養聯繫人", "Mentors"]),
         (RosterColumn.Roles, ["职务", "職務", "Roles"]),
+        (RosterColumn.GraduatesOn, ["毕业日期", "畢業日期", "GraduatesOn", "Graduates On", "Graduation Date"]),
     ];
 
     private static readonly (Stage Stage, string[] Words)[] StageWords =

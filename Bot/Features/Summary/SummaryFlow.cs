@@ -3,6 +3,7 @@ using BranchBot.Bot.Features.Dues;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Features.Pipeline;
 using BranchBot.Bot.Features.Roster;
+using BranchBot.Bot.Features.Transfers;
 using BranchBot.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,8 @@ public sealed class SummaryFlow
         var meetings = await MeetingsSection.ForCommitteeAsync(turn, cancellationToken);
         // Party dues (党费): this month's and last month's collection and remittance.
         var dues = await DuesSection.ForCommitteeAsync(turn, cancellationToken);
-        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. dues, .. RosterGapsSection.Build(turn.Language, gaps)] });
+        // Graduate transfers (组织关系转接): receipts missing until traced.
+        var transfers = await TransfersSection.ForCommitteeAsync(turn, cancellationToken);
+        return Reply.Show(card with { Body = [.. card.Body, .. pipeline, .. selection, .. meetings, .. dues, .. transfers, .. RosterGapsSection.Build(turn.Language, gaps)] });
     }
 }

@@ -106,6 +106,25 @@ public class CalendarCliTests : IDisposable
         Assert.Equal(0, await db.CalendarSpans.CountAsync());
     }
 
+    [Fact]
+    public async Task CalendarImport_TwoSpansOfOneKindOverlapping_StoresNothingAndSaysWhich()
+    {
+        await using var services = await ServicesWithRosterAsync();
+        var file = await WriteAsync("overlap.csv", """
+            kind,start,end,student_number,note
+            winter,2027-01-18,2027-02-28,,
+            exam,2027-01-11,2027-01-17,,
+            winter,2027-02-20,2027-03-05,,
+            """);
+
+        var (code, _, error) = await RunAsync(services, "calendar", "import", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("the winter spans from 2027-01-18 and 2027-02-20 overlap", error);
+        await using var db = services.GetRequiredService<BranchDbContext>();
+        Assert.Equal(0, await db.CalendarSpans.CountAsync());
+    }
+
     private async Task<string> WriteAsync(string name, string text)
     {
         var path = Path.Combine(_folder, name);

@@ -502,7 +502,7 @@ public class RosterImportTests : IDisposable
         var result = await ImportAsync(exported);
 
         Assert.Equal([0xEF, 0xBB, 0xBF], exported[..3]);
-        Assert.StartsWith("学号,姓名,邮箱,小组,阶段,阶段开始日期,联系人,职务\r\n", Encoding.UTF8.GetString(exported[3..]));
+        Assert.StartsWith("学号,姓名,邮箱,小组,阶段,阶段开始日期,联系人,职务,毕业日期\r\n", Encoding.UTF8.GetString(exported[3..]));
         Assert.True(result.Accepted, RosterReport.Render(result, "en"));
         Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
         Assert.Empty(result.NotInFile);

@@ -82,6 +82,13 @@ public sealed class RosterFileBuilder
         return this;
     }
 
+    public RosterFileBuilder AddColumn(string header, string value = "")
+    {
+        _header.Add(header);
+        foreach (var row in _rows) row.Add(value);
+        return this;
+    }
+
     public RosterFileBuilder DropColumn(string header)
     {
         var i = _header.IndexOf(header);
