@@ -67,7 +67,8 @@ public sealed class EvaluationRoundOpener(DeliverySignal delivery, ILogger<Evalu
         ArgumentNullException.ThrowIfNull(round);
         if (round.IsClosed) return 0;
         var subject = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == round.SubjectId, cancellationToken);
-        if (subject is null || subject.Stage != Stage.Probationary || subject.StageSince != round.ProbationSince) return 0;
+        // A member transferred out (组织关系转接) is off the active roster: their round is no longer chased.
+        if (subject is null || subject.Stage != Stage.Probationary || subject.StageSince != round.ProbationSince || subject.TransferredOn is not null) return 0;
         var ratings = await db.EvaluationRatings.AsNoTracking().Where(r => r.RoundId == round.Id).Select(r => new { r.Part, r.RaterId }).ToListAsync(cancellationToken);
         var recipients = new List<(EvaluationPart, int)>();
         if (!ratings.Any(r => r.Part == EvaluationPart.Self)) recipients.Add((EvaluationPart.Self, subject.Id));
@@ -94,7 +95,7 @@ public sealed class EvaluationRoundOpener(DeliverySignal delivery, ILogger<Evalu
         var today = state.Branch.LocalDate(asOf);
         var day = state.Branch.ToInstant(today.ToDateTime(at)) <= asOf ? today : today.AddDays(-1);
         var opened = 0;
-        foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary))
+        foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary && m.IsActiveOn(day)))
         {
             var (end, decided) = PipelineFlow.ProbationEnd(member, state.ProbationDecisions);
             if (decided) continue;
@@ -116,16 +117,16 @@ public sealed class EvaluationRoundOpener(DeliverySignal delivery, ILogger<Evalu
         return (opened, chased);
     }
 
-    /// <summary>The other full and probationary members of the member's group: those who rate as peers.</summary>
+    /// <summary>The other full and probationary members of the member's group still on the active roster: those who rate as peers.</summary>
     public static Task<List<int>> PeersAsync(BranchDbContext db, Member subject, CancellationToken cancellationToken) =>
         db.Members.AsNoTracking()
-            .Where(m => m.GroupId == subject.GroupId && m.Id != subject.Id && (m.Stage == Stage.Full || m.Stage == Stage.Probationary))
+            .Where(m => m.GroupId == subject.GroupId && m.Id != subject.Id && (m.Stage == Stage.Full || m.Stage == Stage.Probationary) && m.TransferredOn == null)
             .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
 
     /// <summary>The discipline member(s), or with none the committee; never the member evaluated.</summary>
     private static async Task<List<int>> BranchRatersAsync(BranchDbContext db, int subjectId, CancellationToken cancellationToken)
     {
-        var committee = await db.Members.AsNoTracking().Where(m => m.Id != subjectId && (m.Roles & Roles.Committee) != 0)
+        var committee = await db.Members.AsNoTracking().Where(m => m.Id != subjectId && (m.Roles & Roles.Committee) != 0 && m.TransferredOn == null)
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Roles }).ToListAsync(cancellationToken);
         var discipline = committee.Where(m => m.Roles.HasFlag(Roles.DisciplineMember)).Select(m => m.Id).ToList();
         return discipline.Count > 0 ? discipline : [.. committee.Select(m => m.Id)];

@@ -66,7 +66,7 @@ public sealed class TransferJourneyTests : IAsyncLifetime
     private static DateTimeOffset Local(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
-    public async Task Transfer_LetterThenMonthlyChaseThenReceipt_ChasedOnceAMonthUntilTracedAndOffTheActiveRoster()
+    public async Task Transfer_LetterThenMonthlyChaseThenReceipt_ChasedOnceAMonthUntilTracedAndOffTheActiveRosterWithoutEvaluationRounds()
     {
         var overdueBefore = (await _bed.SayAsync(ConversationTestBed.Leader, "逾期")).Single(ConversationTestBed.Leader).Card().GetRawText();
         var listed = (await _bed.SayAsync(ConversationTestBed.Secretary, "转接")).Single(ConversationTestBed.Secretary).Card().GetRawText();
@@ -118,6 +118,8 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         await using (var db = _bed.Database())
         {
             Assert.Equal(new DateOnly(2027, 1, 5), (await db.Transfers.SingleAsync()).ReceiptOn);
+            // Off the active roster: no half-yearly round opened for them on 30 November's half year.
+            Assert.False(await db.EvaluationRounds.AnyAsync());
             Assert.Equal(4, await db.ReminderDeliveries.CountAsync(d => d.Step == Steps.TransferChase && d.Status == ReminderDeliveryStatus.Sent));
         }
         // Off the active roster, but in the year's figures: on the branch sheet with the people, and in its group's rows.
