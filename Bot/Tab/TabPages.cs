@@ -16,7 +16,8 @@ internal static partial class TabPages
         tab.MapGet("/exports/yearly", ExportsPage.YearlyAsync);
         tab.MapGet("/delivery", DeliveryPage.RenderAsync);
         tab.MapGet("/roster", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Roster, "tab.nav.roster", ct));
-        tab.MapGet("/rules", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Rules, "tab.nav.rules", ct));
+        tab.MapGet("/rules", RulesPage.GetAsync);
+        tab.MapPost("/rules", RulesPage.PostAsync);
     }
 
     /// <summary>The signed-in viewer and a page in their language; null viewer: the session names nobody on the roster any more.</summary>
