@@ -170,9 +170,18 @@ internal static class RosterPage
                 {Problems("tab.roster.warnings", "warnings", result.Warnings)}
                 """);
 
-        Markup People(string key, string kind, IReadOnlyList<(string Number, string Name, string What)> people) => people.Count == 0 ? Markup.Empty : Html.Of($"""
-            <section class="card" data-report="{kind}" data-count="{people.Count}"><h2>{page.T(key, people.Count)}</h2><div class="table-wrap"><table class="cards-on-phone"><thead><tr><th>{page.T("tab.people.number")}</th><th>{page.T("fact.member")}</th><th>{page.T("tab.roster.fields")}</th></tr></thead><tbody>{people.Select(p => Html.Of($"<tr data-student=\"{p.Number}\"><td class=\"card-title\">{p.Number}</td><td data-label=\"{page.T("fact.member")}\">{p.Name}</td><td data-label=\"{page.T("tab.roster.fields")}\">{p.What}</td></tr>"))}</tbody></table></div></section>
-            """);
+        // Who is added or changed, open; who is not in the file (often the rest of the branch), folded.
+        Markup People(string key, string kind, IReadOnlyList<(string Number, string Name, string What)> people, bool folded = false)
+        {
+            if (people.Count == 0) return Markup.Empty;
+            var what = people.Any(p => p.What.Length > 0);
+            var head = what ? Html.Of($"<th>{page.T("tab.roster.fields")}</th>") : Markup.Empty;
+            var rows = people.Select(p => Html.Of($"<tr data-student=\"{p.Number}\"><td class=\"card-title\">{p.Number}</td><td data-label=\"{page.T("fact.member")}\">{p.Name}</td>{(what ? Html.Of($"<td data-label=\"{page.T("tab.roster.fields")}\">{p.What}</td>") : Markup.Empty)}</tr>"));
+            var table = Html.Of($"<div class=\"table-wrap\"><table class=\"cards-on-phone\"><thead><tr><th>{page.T("tab.people.number")}</th><th>{page.T("fact.member")}</th>{head}</tr></thead><tbody>{rows}</tbody></table></div>");
+            return folded
+                ? Html.Of($"<details class=\"card\" data-report=\"{kind}\" data-count=\"{people.Count}\"><summary>{page.T(key, people.Count)}</summary>{table}</details>")
+                : Html.Of($"<section class=\"card\" data-report=\"{kind}\" data-count=\"{people.Count}\"><h2>{page.T(key, people.Count)}</h2>{table}</section>");
+        }
         var added = result.Changes.Where(c => c.Kind == RosterChangeKind.Added).Select(c => (c.StudentNumber, c.Name, "")).ToList();
         var changed = result.Changes.Where(c => c.Kind == RosterChangeKind.Updated)
             .Select(c => (c.StudentNumber, c.Name, string.Join(en ? ", " : "、", c.Fields.Select(f => RosterReport.ColumnName(f, en))))).ToList();
@@ -181,7 +190,7 @@ internal static class RosterPage
         var full = RosterReport.Render(result, en ? "en" : "zh-CN", configuredTracking, preview);
         return Html.Of($"""
             {note}
-            {(summary ? Html.Of($"{People("tab.roster.added", "added", added)}{People("tab.roster.changed", "changed", changed)}{People("tab.roster.leaving", "leaving", leaving)}<p class=\"muted\" data-report=\"unchanged\" data-count=\"{result.Count(RosterChangeKind.Unchanged)}\">{page.T("tab.roster.unchanged", result.Count(RosterChangeKind.Unchanged))}</p>") : Markup.Empty)}
+            {(summary ? Html.Of($"{People("tab.roster.added", "added", added)}{People("tab.roster.changed", "changed", changed)}{People("tab.roster.leaving", "leaving", leaving, folded: true)}<p class=\"muted\" data-report=\"unchanged\" data-count=\"{result.Count(RosterChangeKind.Unchanged)}\">{page.T("tab.roster.unchanged", result.Count(RosterChangeKind.Unchanged))}</p>") : Markup.Empty)}
             {Problems("tab.roster.warnings", "warnings", result.Warnings)}
             <details class="card"><summary>{page.T("tab.roster.fullReport")}</summary><pre class="report">{full}</pre></details>
             """);
