@@ -197,6 +197,14 @@ public sealed record Policy
         new(rules, dueSoonDays, extensionDays, ReturnedCountsAsDone, Meetings, DaysAfterBreak, SelectionNoticeDays, Evaluation);
 
     /// <summary>
+    /// This policy with everything the rules editor shows replaced (the rules, due-soon days, extension length, meeting
+    /// quotas, days after a break, the public notice's length, the half-yearly evaluation) and the rest kept.
+    /// </summary>
+    public Policy WithEdited(IReadOnlyList<PolicyRule> rules, int dueSoonDays, int extensionDays, MeetingQuotas meetings, int daysAfterBreak,
+        int selectionNoticeDays, EvaluationPolicy evaluation) =>
+        new(rules, dueSoonDays, extensionDays, ReturnedCountsAsDone, meetings, daysAfterBreak, selectionNoticeDays, evaluation);
+
+    /// <summary>
     /// The seed's rhythm: activists write a monthly thought report and talk monthly with each mentor, and the
     /// committee evaluates them quarterly; probationary members report monthly and to the branch quarterly,
     /// and are evaluated half-yearly; development targets report monthly and talk quarterly with each introducer.

@@ -105,10 +105,11 @@ internal static class PeoplePage
                 : Markup.Empty;
             var group = members.TryGetValue(person, out var pm) ? groups.FirstOrDefault(g => g.Id == pm.GroupId)?.Name : null;
             return Html.Of($"""
-                <tr data-owner="{o.OwnerId}" data-subject="{o.SubjectId}" data-kind="{o.Kind}" data-status="{x.Status}"><td><a href="/tab/people/{person}">{(o.OwnerId is null ? Name(o.SubjectId) : Name(o.OwnerId))}</a>{about}</td><td>{group}</td><td>{Formats.Kind(language, o.Kind)}</td><td>{Formats.Period(language, o.Period)}</td><td>{Formats.Date(language, o.DueDate)}</td><td class="status-{JsonName(x.Status)}">{Formats.Status(language, x.Status)}</td></tr>
+                <tr data-owner="{o.OwnerId}" data-subject="{o.SubjectId}" data-kind="{o.Kind}" data-status="{x.Status}"><td class="card-title"><a href="/tab/people/{person}">{(o.OwnerId is null ? Name(o.SubjectId) : Name(o.OwnerId))}</a>{about}</td><td data-label="{page.T("fact.group")}">{group}</td><td data-label="{page.T("fact.kind")}">{Formats.Kind(language, o.Kind)}</td><td data-label="{page.T("fact.period")}">{Formats.Period(language, o.Period)}</td><td data-label="{page.T("fact.deadline")}">{Formats.Date(language, o.DueDate)}</td><td data-label="{page.T("fact.status")}" class="status-{JsonName(x.Status)}">{Formats.Status(language, x.Status)}</td></tr>
                 """);
         }));
-        return Html.Of($"""<div class="table-wrap"><table><thead><tr><th>{page.T("fact.member")}</th><th>{page.T("fact.group")}</th><th>{page.T("fact.kind")}</th><th>{page.T("fact.period")}</th><th>{page.T("fact.deadline")}</th><th>{page.T("fact.status")}</th></tr></thead><tbody>{rows}</tbody></table></div>""");
+        // At phone width each row reads as a card (tab.css, table.cards-on-phone: the labels come from data-label).
+        return Html.Of($"""<div class="table-wrap"><table class="cards-on-phone"><thead><tr><th>{page.T("fact.member")}</th><th>{page.T("fact.group")}</th><th>{page.T("fact.kind")}</th><th>{page.T("fact.period")}</th><th>{page.T("fact.deadline")}</th><th>{page.T("fact.status")}</th></tr></thead><tbody>{rows}</tbody></table></div>""");
     }
 
     private static string JsonName(ObligationStatus status) => char.ToLowerInvariant(status.ToString()[0]) + status.ToString()[1..];

@@ -52,6 +52,8 @@ public static class TabHost
 
     public static WebApplication MapTab(this WebApplication app)
     {
+        // Before any endpoint reads the form (the antiforgery check does): the roster upload's size bound.
+        app.Use(RosterPage.BoundUploadAsync);
         app.MapGet("/tab/assets/{**path}", (string path, HttpContext context) => TabAssets.Serve(path, context)).AllowAnonymous();
 
         var open = app.MapGroup("/tab").AddEndpointFilter<AntiforgeryFilter>();

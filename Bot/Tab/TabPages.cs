@@ -15,8 +15,12 @@ internal static partial class TabPages
         tab.MapGet("/exports/monthly", ExportsPage.MonthlyAsync);
         tab.MapGet("/exports/yearly", ExportsPage.YearlyAsync);
         tab.MapGet("/delivery", DeliveryPage.RenderAsync);
-        tab.MapGet("/roster", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Roster, "tab.nav.roster", ct));
-        tab.MapGet("/rules", (HttpContext c, IAntiforgery a, BranchDbContext db, CancellationToken ct) => PlaceholderAsync(c, a, db, TabNav.Rules, "tab.nav.rules", ct));
+        tab.MapGet("/roster", RosterPage.GetAsync);
+        tab.MapPost("/roster/preview", RosterPage.PreviewAsync);
+        tab.MapPost("/roster/apply", RosterPage.ApplyAsync);
+        tab.MapGet("/roster/export", RosterPage.ExportAsync);
+        tab.MapGet("/rules", RulesPage.GetAsync);
+        tab.MapPost("/rules", RulesPage.PostAsync);
     }
 
     /// <summary>The signed-in viewer and a page in their language; null viewer: the session names nobody on the roster any more.</summary>
@@ -31,13 +35,4 @@ internal static partial class TabPages
 
     internal static IResult Forbidden(TabPage page, TabViewer viewer) =>
         page.Render(page.T("tab.error.title"), viewer, TabNav.None, Html.Of($"<p>{page.T("tab.error.notPermitted")}</p>"), StatusCodes.Status403Forbidden);
-
-    // The committee's pages that the roster upload and the rules editor fill in.
-    private static async Task<IResult> PlaceholderAsync(HttpContext context, IAntiforgery antiforgery, BranchDbContext db, TabNav nav, string titleKey, CancellationToken ct)
-    {
-        var (viewer, page) = await OpenAsync(context, antiforgery, db, ct);
-        if (viewer is null) return NotOnRoster(page);
-        if (viewer.Scope != TabScopeKind.Branch) return Forbidden(page, viewer);
-        return page.Render(page.T(titleKey), viewer, nav, Html.Of($"<p class=\"muted\">{page.T("tab.placeholder")}</p>"));
-    }
 }

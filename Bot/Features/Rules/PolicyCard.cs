@@ -1,4 +1,3 @@
-using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
@@ -10,7 +9,8 @@ public sealed record PolicyLastChange(string ChangedBy, DateTime LocalAt);
 
 /// <summary>
 /// The committee's view of the branch rules, editable: per rule the reminder days, reminder time, grace days and
-/// (for written kinds) minimum length; for the whole branch the due-soon days and the extension length. Inputs are
+/// (for written kinds) minimum length; for the whole branch the due-soon days, the extension length and the days after a
+/// break; the meeting quotas and check-in window; the public notice's days and the half-yearly evaluation. Inputs are
 /// numbered by the rule's position in the policy the card was built from; <see cref="VersionField"/> names that
 /// policy, so a save from an older card is refused rather than applied to rules it did not show.
 /// </summary>
@@ -32,7 +32,7 @@ public static class PolicyCard
         {
             Label = Label(labelKey),
             Value = value,
-            MaxLength = 40,
+            MaxLength = PolicyEdit.MaxValueLength,
         };
 
         var body = new List<CardElement>
@@ -43,25 +43,35 @@ public static class PolicyCard
                 : t.Get(language, "policy.lastChange", Markdown.Escape(UserText.Clip(lastChange.ChangedBy)), Formats.DateTime(language, lastChange.LocalAt))),
             TextBlock.Trusted(Label("policy.intro")),
         };
-        for (var i = 0; i < policy.Rules.Count; i++)
+        // Grouped as the tab groups them: each duty's rule, then the branch, the meetings, the pipeline; the values are
+        // PolicyEdit's, so what the card shows is what a save reads back.
+        var values = PolicyEdit.Values(policy);
+        PolicySection? section = null;
+        int? rule = null;
+        foreach (var field in PolicyEdit.Fields(policy))
         {
-            var rule = policy.Rules[i];
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            body.Add(TextBlock.Trusted(RuleName(language, rule)) with { Weight = TextWeight.Bolder });
-            body.Add(Field(OffsetsInputPrefix + n, "policy.offsetsLabel", string.Join(",", rule.ReminderOffsetsDays.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
-            body.Add(Field(TimeInputPrefix + n, "policy.timeLabel", rule.ReminderTime.ToString("HH:mm", CultureInfo.InvariantCulture)));
-            body.Add(Field(GraceInputPrefix + n, "policy.graceLabel", rule.GraceDays.ToString(CultureInfo.InvariantCulture)));
-            if (rule.IsWritten) body.Add(Field(MinLengthInputPrefix + n, "policy.minLengthLabel", rule.MinLength.ToString(CultureInfo.InvariantCulture)));
+            if (field.Section != section || field.RuleIndex != rule)
+            {
+                var heading = field.RuleIndex is { } i ? RuleName(language, policy.Rules[i]) : Label(SectionKey(field.Section));
+                body.Add(TextBlock.Trusted(heading) with { Weight = TextWeight.Bolder });
+                (section, rule) = (field.Section, field.RuleIndex);
+            }
+            body.Add(Field(field.Id, field.LabelKey, values[field.Id]));
         }
-        body.Add(TextBlock.Trusted(Label("policy.branchWide")) with { Weight = TextWeight.Bolder });
-        body.Add(Field(DueSoonInput, "policy.dueSoonLabel", policy.DueSoonDays.ToString(CultureInfo.InvariantCulture)));
-        body.Add(Field(ExtensionInput, "policy.extensionLabel", policy.ExtensionDays.ToString(CultureInfo.InvariantCulture)));
 
         return new AdaptiveCard(body,
         [
             new ActionSubmit(Label("policy.save"), CardActionData.For(Verbs.PolicySave, cardId).With(VersionField, version)) { Style = ActionStyle.Positive },
         ]);
     }
+
+    /// <summary>The heading of a section that is not a rule.</summary>
+    public static string SectionKey(PolicySection section) => section switch
+    {
+        PolicySection.Meetings => "policy.meetingsSection",
+        PolicySection.Pipeline => "policy.pipelineSection",
+        _ => "policy.branchWide",
+    };
 
     /// <summary>"Thought report · Activist": how the card and its refusals name a rule.</summary>
     public static string RuleName(Language language, PolicyRule rule) =>

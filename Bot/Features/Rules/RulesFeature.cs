@@ -14,8 +14,7 @@ public sealed class RulesFeature : Feature
 
         Typed<PolicyFlow>(Command.Rules, ["branch rules", "rules"], ["支部规则", "规则"], ["支部規則", "規則"], (flow, turn, ct) => flow.ShowAsync(turn, ct));
 
-        Label(PolicyCard.DueSoonInput, "policy.dueSoonLabel");
-        Label(PolicyCard.ExtensionInput, "policy.extensionLabel");
+        foreach (var field in PolicyEdit.FixedFields) Label(field.Id, field.LabelKey);
         LabelPrefix(PolicyCard.OffsetsInputPrefix, "policy.offsetsLabel");
         LabelPrefix(PolicyCard.TimeInputPrefix, "policy.timeLabel");
         LabelPrefix(PolicyCard.GraceInputPrefix, "policy.graceLabel");

@@ -90,6 +90,29 @@ public sealed class PolicyJourneyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_MeetingsSelectionAndEvaluationFields_AreStoredAndShownOnTheNextCard()
+    {
+        var submit = (await OpenRulesAsync())
+            .With(PolicyEdit.CommitteePerWeekInput, "2")
+            .With(PolicyEdit.CheckInBeforeInput, "45")
+            .With(PolicyEdit.DaysAfterBreakInput, "2")
+            .With(PolicyEdit.SelectionNoticeInput, "10")
+            .With(PolicyEdit.EvaluationPeersInput, "4")
+            .With(PolicyEdit.PassMarkInput, "65.5");
+
+        await SaveAsync(submit);
+
+        await using var db = _bed.Database();
+        var stored = Policy.FromJson((await db.BranchSettings.SingleAsync()).PolicyJson!);
+        Assert.Equal((2, 45), (stored.Meetings.CommitteePerWeek, stored.Meetings.CheckInMinutesBefore));
+        Assert.Equal((2, 10), (stored.DaysAfterBreak, stored.SelectionNoticeDays));
+        Assert.Equal(new Domain.Evaluations.EvaluationPolicy(4, 65.5m), stored.Evaluation);
+        var again = await OpenRulesAsync();
+        Assert.Equal("65.5", again[PolicyEdit.PassMarkInput]!.GetValue<string>());
+        Assert.Equal("2", again[PolicyEdit.CommitteePerWeekInput]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Save_FromTheCard_KeepsTheCalendarsDaysAfterBreak()
     {
         await using (var setup = _bed.Database())
@@ -133,6 +156,10 @@ public sealed class PolicyJourneyTests : IAsyncLifetime
         { PolicyCard.MinLengthInputPrefix + "0", "abc", "思想汇报 · 入党积极分子 · 最少字数" },
         { PolicyCard.DueSoonInput, "32", "截止日前几天起算“即将到期”" },
         { PolicyCard.ExtensionInput, "0", "请检查批准延期后增加的天数：应为1 至 92 之间的整数" },
+        { PolicyEdit.GroupPerMonthInput, "21", "请检查党小组会：每月次数：应为0 至 20 之间的整数" },
+        { PolicyEdit.CheckInAfterInput, "", "签到：开始后几分钟关闭" },
+        { PolicyEdit.SelectionNoticeInput, "0", "积极分子公示天数：应为1 至 31 之间的整数" },
+        { PolicyEdit.PassMarkInput, "60.25", "半年考评：合格分数：应为0 至 100 之间的分数，最多一位小数" },
     };
 
     [Theory]
