@@ -26,6 +26,8 @@ public static class DependencyInjection
 
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClockOptions>, ClockOptionsValidator>();
+        services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BenchmarkOptions>, BenchmarkOptionsValidator>();
         // Reading the options validates them, so a chosen clock is refused in Production by the CLI as well.
         services.TryAddSingleton(sp => StartedClock.For(sp.GetRequiredService<IOptions<ClockOptions>>().Value));
         services.AddBranchBotHealthChecks();
@@ -42,7 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var stock = sp.GetRequiredService<ConfigurationBotFrameworkAuthentication>();
-            return BenchmarkOptions.From(sp.GetRequiredService<IConfiguration>()) is { UseStockConnectorFactory: true }
+            return sp.GetRequiredService<IOptions<BenchmarkOptions>>().Value.UseStockConnectorFactory
                 ? stock
                 : new CachingBotFrameworkAuthentication(stock, sp.GetRequiredService<ConnectorClientCache>());
         });

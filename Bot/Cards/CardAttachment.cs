@@ -10,15 +10,16 @@ public static class CardAttachment
     public static Attachment ToAttachment(this AdaptiveCard card) => new()
     {
         ContentType = AdaptiveCard.ContentType,
-        // The SDK serializes activities with Newtonsoft; a JObject goes through unchanged.
-        Content = JObject.Parse(card.ToJson()),
+        // The SDK serializes activities with Newtonsoft; a JRaw is written as it is, so the card is serialised once
+        // (System.Text.Json) and never parsed into a JObject and written again.
+        Content = new JRaw(card.ToJson()),
     };
 
     /// <summary>A card rendered earlier by <see cref="AdaptiveCard.ToJson()"/> (a queued message), as an attachment.</summary>
     public static Attachment FromJson(string cardJson) => new()
     {
         ContentType = AdaptiveCard.ContentType,
-        Content = JObject.Parse(cardJson),
+        Content = new JRaw(cardJson),
     };
 
     /// <summary>The reply to an <c>adaptiveCard/action</c> invoke (Action.Execute): replace the card with this one.</summary>

@@ -6,6 +6,7 @@ using BranchBot.Infrastructure.Persistence;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Conversation;
 
@@ -18,14 +19,23 @@ public sealed class BranchBotHandler(
     SpeakerResolver speakers,
     BranchState branchState,
     Router router,
-    TimeProvider time) : ActivityHandler
+    TimeProvider time,
+    IOptions<BenchmarkOptions> benchmark) : ActivityHandler
 {
     private const string InvokeMessageType = "application/vnd.microsoft.activity.message";
+    private readonly bool _echo = benchmark.Value.Echo;
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        using var metered = BranchBotTelemetry.StartTurn(turnContext.Activity);
         var activity = turnContext.Activity;
+        if (_echo && activity.Value is null && activity.Text == BenchmarkOptions.EchoText)
+        {
+            // The benchmark's floor (Benchmark:Echo, never in Production): the same host, adapter and connector path, no database.
+            await turnContext.SendActivityAsync(MessageFactory.Text(BenchmarkOptions.EchoReply), cancellationToken);
+            return;
+        }
+
+        using var metered = BranchBotTelemetry.StartTurn(activity);
         var isCard = activity.Value is not null;
         var typed = !isCard && Router.Match(activity.Text) is not null ? Commands.LanguageOf(activity.Text) : null;
 

@@ -25,16 +25,43 @@ public sealed class BotOptions
 }
 
 /// <summary>
-/// Section "Benchmark", set only by benchmarks/LoadBench (to measure the SDK's stock per-turn connector path) and
-/// never part of the bot's own options: read once, when the authentication is built, and absent in production.
+/// Section "Benchmark", set only by benchmarks/LoadBench and never part of the bot's own options. Both switches are
+/// measuring tools and are refused in Production (<see cref="BenchmarkOptionsValidator"/>): the bench runs the bot in
+/// the "Benchmark" environment.
 /// </summary>
 public sealed class BenchmarkOptions
 {
     public const string Section = "Benchmark";
 
+    /// <summary>The text that, with <see cref="Echo"/> on, is answered with <see cref="EchoReply"/>.</summary>
+    public const string EchoText = "benchmark echo";
+
+    public const string EchoReply = "echo";
+
+    /// <summary>The SDK's stock per-turn connector path (a new ConnectorClient and contract resolver per turn). Read once, when the authentication is built.</summary>
     public bool UseStockConnectorFactory { get; set; }
 
-    public static BenchmarkOptions? From(IConfiguration configuration) => configuration.GetSection(Section).Get<BenchmarkOptions>();
+    /// <summary>
+    /// The echo floor: a message whose text is exactly <see cref="EchoText"/> is answered with <see cref="EchoReply"/>
+    /// by the handler before any database work, through the same host, adapter and connector path as every turn.
+    /// Every other message is handled as always.
+    /// </summary>
+    public bool Echo { get; set; }
+}
+
+// Without a host (a bare service collection) the environment counts as Production.
+internal sealed class BenchmarkOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<BenchmarkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BenchmarkOptions options)
+    {
+        if (!(environment?.IsProduction() ?? true)) return ValidateOptionsResult.Success;
+        var on = new[] { (options.UseStockConnectorFactory, nameof(BenchmarkOptions.UseStockConnectorFactory)), (options.Echo, nameof(BenchmarkOptions.Echo)) }
+            .Where(o => o.Item1).Select(o => $"{BenchmarkOptions.Section}:{o.Item2}").ToList();
+        return on.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"{string.Join(" and ", on)} {(on.Count == 1 ? "is a benchmark setting and is" : "are benchmark settings and are")} refused in Production (ASPNETCORE_ENVIRONMENT={environment?.EnvironmentName ?? "Production"}); remove {(on.Count == 1 ? "it" : "them")} or run in another environment.");
+    }
 }
 
 internal sealed class BotOptionsValidator(IConfiguration configuration) : IValidateOptions<BotOptions>

@@ -44,9 +44,12 @@ internal sealed class BotProcess : IDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = baseUrl;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The benchmark switches are refused in Production; "Benchmark" is not Development either (no
+        // appsettings.Development.json, no developer pages), so the host runs as in production otherwise.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
         start.Environment["MicrosoftAppId"] = "";
         start.Environment["Benchmark__UseStockConnectorFactory"] = stockConnectorFactory ? "true" : "false";
+        start.Environment["Benchmark__Echo"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

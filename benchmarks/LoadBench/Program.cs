@@ -4,7 +4,7 @@ using BranchBot.LoadBench;
 using Microsoft.Data.Sqlite;
 
 // Usage: LoadBench --bot <BranchBot.Bot.dll> [--clients 8,32] [--duration 10] [--warmup 2] [--modes cached,stock]
-//                  [--prewarm 15] [--scenarios text,submit] [--roster 2000] [--users 512] [--data <dir>] [--keep]
+//                  [--prewarm 15] [--scenarios echo,text,submit] [--roster 2000] [--users 512] [--data <dir>] [--keep]
 //                  [--bot-env KEY=VALUE;KEY=VALUE] [--bot-log <file>]   (profiling: e.g. EF command logging)
 var options = args.Select((arg, i) => (arg, i)).Where(a => a.arg.StartsWith("--", StringComparison.Ordinal))
     .ToDictionary(a => a.arg[2..], a => a.i + 1 < args.Length && !args[a.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[a.i + 1] : "");
@@ -16,7 +16,7 @@ var warmup = TimeSpan.FromSeconds(Math.Clamp(double.Parse(options.GetValueOrDefa
 // 2-core machine that takes tens of seconds, so every scenario is first run this long, unmeasured.
 var prewarm = TimeSpan.FromSeconds(Math.Clamp(double.Parse(options.GetValueOrDefault("prewarm") ?? "15"), 0, 120));
 var modes = (options.GetValueOrDefault("modes") ?? "cached").Split(',');
-var scenarioFilter = (options.GetValueOrDefault("scenarios") ?? "text,submit").Split(',');
+var scenarioFilter = (options.GetValueOrDefault("scenarios") ?? "echo,text,submit").Split(',');
 var rosterSize = Math.Clamp(int.Parse(options.GetValueOrDefault("roster") ?? "2000"), 1, 100_000);
 var userCount = Math.Clamp(int.Parse(options.GetValueOrDefault("users") ?? "512"), clientCounts.Max(), rosterSize);
 var dataRoot = Path.GetFullPath(options.GetValueOrDefault("data") is { Length: > 0 } data ? data : Path.Combine(Path.GetTempPath(), $"branchbot-load-{Environment.ProcessId}"));
@@ -39,12 +39,14 @@ Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverag
     $"({prewarm.TotalSeconds:0} s per scenario before the first), " +
     $"roster {rosterSize} activists + {Roster.Mentors} mentors, {userCount} linked users, period {period}, bot {botDll}");
 Console.WriteLine();
-Console.WriteLine("| scenario | connector path | clients | turns/s | p50 ms | p99 ms | bot CPU ms/turn | bench CPU ms/turn | errors |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| scenario | connector path | clients | turns/s | p50 ms | p99 ms | bot CPU ms/turn | × echo floor | bench CPU ms/turn | errors |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
 var failed = false;
 long sequence = 0; // one sequence for all runs, so card ids never repeat
 var notes = new List<string>();
+var cpuPerTurn = new Dictionary<(string Scenario, string Mode, int Clients), double>();
+var echoScenario = scenarios.FirstOrDefault(s => s.Name.StartsWith("echo", StringComparison.Ordinal))?.Name;
 try
 {
     foreach (var mode in modes)
@@ -93,9 +95,12 @@ try
                     submitted += warm.Latencies.Length + turns;
                     receipts += warm.Counts.Updated + result.Counts.Updated;
                 }
+                var botCpu = turns == 0 ? 0 : cpu.TotalMilliseconds / turns;
+                cpuPerTurn[(scenario.Name, mode, clients)] = botCpu;
                 Console.WriteLine(
                     $"| {scenario.Name} | {mode} | {clients} | {turns / result.Elapsed.TotalSeconds:0} | {Percentile(result.Latencies, 0.50):0.00} | " +
-                    $"{Percentile(result.Latencies, 0.99):0.00} | {(turns == 0 ? 0 : cpu.TotalMilliseconds / turns):0.000} | {(turns == 0 ? 0 : benchCpu.TotalMilliseconds / turns):0.000} | {errors} |");
+                    $"{Percentile(result.Latencies, 0.99):0.00} | {botCpu:0.000} | {Ratio(botCpu, echoScenario is null ? null : cpuPerTurn.GetValueOrDefault((echoScenario, mode, clients)))} | " +
+                    $"{(turns == 0 ? 0 : benchCpu.TotalMilliseconds / turns):0.000} | {errors} |");
             }
         }
 
@@ -110,6 +115,24 @@ try
 finally
 {
     if (!keepData && Directory.Exists(dataRoot)) Directory.Delete(dataRoot, recursive: true);
+}
+
+// The stock path as a multiple of the cached one (BranchBot as shipped), scenario by scenario, from this same run.
+if (modes.Contains("stock") && modes.Contains("cached"))
+{
+    Console.WriteLine();
+    Console.WriteLine("| scenario | clients | cached bot CPU ms/turn | stock bot CPU ms/turn | stock × cached |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var scenario in scenarios)
+    {
+        foreach (var clients in clientCounts)
+        {
+            if (cpuPerTurn.TryGetValue((scenario.Name, "cached", clients), out var cached) && cpuPerTurn.TryGetValue((scenario.Name, "stock", clients), out var stock))
+            {
+                Console.WriteLine($"| {scenario.Name} | {clients} | {cached:0.000} | {stock:0.000} | {Ratio(stock, cached)} |");
+            }
+        }
+    }
 }
 
 Console.WriteLine();
@@ -177,6 +200,8 @@ static async Task<long> StoredSubmissionsAsync(string databaseFile)
     command.CommandText = "SELECT COUNT(*) FROM Submissions";
     return (long)(await command.ExecuteScalarAsync())!;
 }
+
+static string Ratio(double value, double? floor) => floor is > 0 ? $"{value / floor.Value:0.0}×" : "";
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 

@@ -22,8 +22,12 @@ internal static class Scenarios
     // 120 Han characters: above the default 100-character minimum of a thought report.
     private static readonly string ReportText = string.Concat(Enumerable.Repeat("本月认真学习了党章和党的基本理论，积极参加支部组织的学习活动，在思想上进一步提高了认识。", 3));
 
+    /// <summary>The text the bot answers with a fixed reply before any database work when run with Benchmark:Echo (see BenchmarkOptions).</summary>
+    public const string EchoText = "benchmark echo";
+
     public static IReadOnlyList<Scenario> All(string period) =>
     [
+        new("echo floor", ExpectedReply.Message, (user, sequence, serviceUrl) => Message(user, sequence, serviceUrl, EchoText).ToJsonString()),
         new("text command 我的状态", ExpectedReply.Message, (user, sequence, serviceUrl) => Message(user, sequence, serviceUrl, "我的状态").ToJsonString()),
         new("report submission", ExpectedReply.CardUpdate, (user, sequence, serviceUrl) => Submission(user, sequence, serviceUrl, period).ToJsonString()),
     ];

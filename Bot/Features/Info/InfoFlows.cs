@@ -46,8 +46,9 @@ public sealed class InfoFlows
                 .ToListAsync(cancellationToken))
             .Select(e => new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)))
             .ToList();
-        var history = await turn.Db.Members.AsNoTracking().WithStageHistory().FirstAsync(m => m.Id == me.Id, cancellationToken);
-        var mentees = await MenteesAsync(turn, cancellationToken);
+        // The schedule already holds the speaker with their stage history and their mentees (its loader reads both).
+        var history = schedule.Members[me.Id];
+        var mentees = await MenteesAsync(turn, schedule, cancellationToken);
         var hasReports = await turn.Db.Submissions.AnyAsync(s => s.MemberId == me.Id, cancellationToken);
         var card = StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending,
             Countdown.Of(history, turn.Today), mentees, hasReports);
@@ -61,21 +62,23 @@ public sealed class InfoFlows
     }
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>
-    private static async Task<List<MenteeLine>> MenteesAsync(Turn turn, CancellationToken cancellationToken)
+    private static async Task<List<MenteeLine>> MenteesAsync(Turn turn, ObligationSchedule schedule, CancellationToken cancellationToken)
     {
         var me = turn.Member.Id;
-        var assignments = await turn.Db.MentorAssignments.AsNoTracking().Where(a => a.MentorId == me)
-            .Select(a => new { a.MenteeId, a.Kind }).ToListAsync(cancellationToken);
-        if (assignments.Count == 0) return [];
-        var ids = assignments.Select(a => a.MenteeId).ToList();
-        var people = await turn.Db.Members.AsNoTracking().WithStageHistory().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        var people = schedule.Members.Values
+            .Select(p => (Person: p, Assignment: p.Mentors.FirstOrDefault(a => a.MentorId == me)))
+            .Where(x => x.Assignment is not null)
+            .OrderBy(x => x.Person.Name, StringComparer.Ordinal).ThenBy(x => x.Person.Id)
+            .ToList();
+        if (people.Count == 0) return [];
+        var ids = people.Select(x => x.Person.Id).ToList();
         var talks = await turn.Db.Talks.AsNoTracking().Where(t => t.MentorId == me && ids.Contains(t.MenteeId))
             .Select(t => new { t.MenteeId, t.Date, t.Id, Answer = turn.Db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault() })
             .ToListAsync(cancellationToken);
-        return [.. people.Select(p =>
+        return [.. people.Select(x =>
         {
-            var last = talks.Where(t => t.MenteeId == p.Id).OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).FirstOrDefault();
-            return new MenteeLine(p.Name, assignments.First(a => a.MenteeId == p.Id).Kind, Countdown.Of(p, turn.Today), last?.Date, last?.Answer);
+            var last = talks.Where(t => t.MenteeId == x.Person.Id).OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).FirstOrDefault();
+            return new MenteeLine(x.Person.Name, x.Assignment!.Kind, Countdown.Of(x.Person, turn.Today), last?.Date, last?.Answer);
         })];
     }
 

@@ -267,9 +267,13 @@ public class AdaptiveCardTests
     [Fact]
     public void ToAttachment_WrapsJsonWithAdaptiveCardContentType()
     {
-        var attachment = new AdaptiveCard([TextBlock.Trusted("x")]).ToAttachment();
+        var card = new AdaptiveCard([TextBlock.Trusted("x")]);
+        var attachment = card.ToAttachment();
 
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        Assert.Equal("AdaptiveCard", ((Newtonsoft.Json.Linq.JObject)attachment.Content)["type"]!.ToString());
+        // Written by Newtonsoft as the SDK writes an activity: the card's own JSON, as it is, is the content.
+        var written = Newtonsoft.Json.Linq.JObject.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(attachment));
+        Assert.Equal("AdaptiveCard", written["content"]!["type"]!.ToString());
+        Assert.True(Newtonsoft.Json.Linq.JToken.DeepEquals(Newtonsoft.Json.Linq.JObject.Parse(card.ToJson()), written["content"]));
     }
 }
