@@ -68,6 +68,10 @@ public static class Verbs
     public const string PartySchoolForm = "partySchool.form";
     public const string PartySchoolNominate = "partySchool.nominate";
     public const string PartySchoolComplete = "partySchool.complete";
+    // The semester assessment sheet (考察表): the committee picks a group; a leader or the committee records a duty or the conduct.
+    public const string AssessmentGroup = "assessment.group";
+    public const string AssessmentDuty = "assessment.duty";
+    public const string AssessmentConduct = "assessment.conduct";
 }
 
 public static class CardLimits

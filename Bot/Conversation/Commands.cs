@@ -25,6 +25,8 @@ public enum Command
     RecordLeave,
     // Evaluations (its card also opens the Party school)
     HalfYearlyEvaluation,
+    // The semester assessment sheet (考察表)
+    AssessmentSheet,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BranchBot.Bot.Features.Assessment;
 using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Features.Evaluations;
@@ -36,5 +37,7 @@ public static class Features
         new CalendarFeature(),
         // Evaluations (half-yearly) and the Party school
         new EvaluationsFeature(),
+        // The semester assessment sheet (考察表)
+        new AssessmentFeature(),
     ];
 }

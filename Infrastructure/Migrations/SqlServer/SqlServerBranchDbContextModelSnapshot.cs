@@ -56,9 +56,12 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("BranchId", "MemberId", "Kind", "Date")
+                        .IsUnique();
 
                     b.ToTable("BranchDutyRecords");
                 });

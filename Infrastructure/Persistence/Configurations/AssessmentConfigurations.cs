@@ -13,8 +13,8 @@ internal sealed class BranchDutyRecordConfiguration : IEntityTypeConfiguration<B
         b.Property(d => d.Note).HasMaxLength(BranchDutyRecord.MaxNoteLength);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        // A semester's sheet reads one person's (or a group's) duties by date.
-        b.HasIndex(d => new { d.MemberId, d.Date });
+        // One of each kind per person and day: a double click (or two recorders at once) stores one.
+        b.HasIndex(StageChangeConfiguration.BranchId, nameof(BranchDutyRecord.MemberId), nameof(BranchDutyRecord.Kind), nameof(BranchDutyRecord.Date)).IsUnique();
     }
 }
 

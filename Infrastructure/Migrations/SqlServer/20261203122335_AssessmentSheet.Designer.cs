@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchBot.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerBranchDbContext))]
-    [Migration("20261203122104_AssessmentSheet")]
+    [Migration("20261203122335_AssessmentSheet")]
     partial class AssessmentSheet
     {
         /// <inheritdoc />
@@ -59,9 +59,12 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("BranchId", "MemberId", "Kind", "Date")
+                        .IsUnique();
 
                     b.ToTable("BranchDutyRecords");
                 });

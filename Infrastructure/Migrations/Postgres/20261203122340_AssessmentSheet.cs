@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace BranchBot.Infrastructure.Migrations.Sqlite
+namespace BranchBot.Infrastructure.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class AssessmentSheet : Migration
@@ -15,15 +16,15 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                 name: "BranchDutyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -46,15 +47,15 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                 name: "ConductRecords",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SemesterStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Rating = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    BranchId = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    SemesterStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rating = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BranchId = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -74,9 +75,15 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BranchDutyRecords_MemberId_Date",
+                name: "IX_BranchDutyRecords_BranchId_MemberId_Kind_Date",
                 table: "BranchDutyRecords",
-                columns: new[] { "MemberId", "Date" });
+                columns: new[] { "BranchId", "MemberId", "Kind", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BranchDutyRecords_MemberId",
+                table: "BranchDutyRecords",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BranchDutyRecords_RecordedById",

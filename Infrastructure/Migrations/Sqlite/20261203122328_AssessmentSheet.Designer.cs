@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BranchBot.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBranchDbContext))]
-    [Migration("20261203122101_AssessmentSheet")]
+    [Migration("20261203122328_AssessmentSheet")]
     partial class AssessmentSheet
     {
         /// <inheritdoc />
@@ -52,9 +52,12 @@ namespace BranchBot.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("BranchId", "MemberId", "Kind", "Date")
+                        .IsUnique();
 
                     b.ToTable("BranchDutyRecords");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BranchBot.Infrastructure.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBranchDbContext))]
-    [Migration("20261203122108_AssessmentSheet")]
+    [Migration("20261203122340_AssessmentSheet")]
     partial class AssessmentSheet
     {
         /// <inheritdoc />
@@ -59,9 +59,12 @@ namespace BranchBot.Infrastructure.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MemberId");
+
                     b.HasIndex("RecordedById");
 
-                    b.HasIndex("MemberId", "Date");
+                    b.HasIndex("BranchId", "MemberId", "Kind", "Date")
+                        .IsUnique();
 
                     b.ToTable("BranchDutyRecords");
                 });

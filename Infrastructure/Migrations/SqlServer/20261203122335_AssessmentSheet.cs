@@ -74,9 +74,15 @@ namespace BranchBot.Infrastructure.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BranchDutyRecords_MemberId_Date",
+                name: "IX_BranchDutyRecords_BranchId_MemberId_Kind_Date",
                 table: "BranchDutyRecords",
-                columns: new[] { "MemberId", "Date" });
+                columns: new[] { "BranchId", "MemberId", "Kind", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BranchDutyRecords_MemberId",
+                table: "BranchDutyRecords",
+                column: "MemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BranchDutyRecords_RecordedById",
