@@ -72,6 +72,7 @@ public static class Verbs
     public const string AssessmentGroup = "assessment.group";
     public const string AssessmentDuty = "assessment.duty";
     public const string AssessmentConduct = "assessment.conduct";
+    public const string AssessmentExport = "assessment.export";
 }
 
 public static class CardLimits

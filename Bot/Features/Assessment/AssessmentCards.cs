@@ -1,5 +1,6 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Assessment;
@@ -17,6 +18,8 @@ public static class AssessmentCards
     public const string NoteInput = "assessmentNote";
     public const string RatingInput = "assessmentRating";
     public const string SemesterInput = "assessmentSemester";
+    public const string GroupField = "group";
+    public const string FormatField = "format";
 
     /// <summary>The committee picks a group.</summary>
     public static AdaptiveCard Groups(Language language, IReadOnlyList<Group> groups, string cardId)
@@ -34,7 +37,8 @@ public static class AssessmentCards
     }
 
     /// <summary>A group's activists with their counts and, for a leader or the committee, the form to record a duty or the conduct.</summary>
-    public static AdaptiveCard Group(Language language, string groupName, IReadOnlyList<Semester> semesters, IReadOnlyList<AssessmentSheet> sheets, DateOnly today, string cardId)
+    public static AdaptiveCard Group(Language language, string groupName, IReadOnlyList<Semester> semesters, IReadOnlyList<AssessmentSheet> sheets, DateOnly today, string cardId,
+        int? exportGroupId = null)
     {
         string L(string key, params object?[] args) => Texts.Default.Get(language, key, args);
         var semester = semesters[0];
@@ -47,6 +51,13 @@ public static class AssessmentCards
         {
             body.Add(TextBlock.Trusted(L("assessment.nobody")) with { IsSubtle = true });
             return new AdaptiveCard(body, actions);
+        }
+        if (exportGroupId is { } exported)
+        {
+            // The sheets as a file, through the yearly export's download link (the roles are checked again at download).
+            var group = exported.ToString(CultureInfo.InvariantCulture);
+            actions.Add(new ActionSubmit(L("assessment.exportXlsx"), CardActionData.For(Verbs.AssessmentExport, cardId).With(GroupField, group).With(FormatField, nameof(ExportFormat.Xlsx))));
+            actions.Add(new ActionSubmit(L("assessment.exportCsv"), CardActionData.For(Verbs.AssessmentExport, cardId).With(GroupField, group).With(FormatField, nameof(ExportFormat.Csv))));
         }
         var names = PersonNames.Distinct(language, [.. sheets.Select(s => new NamedPerson(s.Member.Id, s.Member.Name, s.Member.StudentNumber))]);
         foreach (var s in sheets) body.Add(TextBlock.Trusted($"**{Markdown.Escape(names[s.Member.Id])}**: {Line(language, s)}"));
@@ -67,6 +78,11 @@ public static class AssessmentCards
         actions.Add(new ActionSubmit(L("assessment.rateConduct"), CardActionData.For(Verbs.AssessmentConduct, cardId)));
         return new AdaptiveCard(body, actions);
     }
+
+    /// <summary>The answer to an export: the link, and until when it works.</summary>
+    public static AdaptiveCard Link(Language language, string groupName, Semester semester, string expires, Uri url) => new(
+        [TextBlock.Trusted(Texts.Default.Get(language, "assessment.exportReady", Markdown.Escape(groupName), SemesterName(language, semester), expires)) with { Wrap = true }],
+        [new ActionOpenUrl(Texts.Default.Get(language, "assessment.download"), url)]);
 
     /// <summary>An activist's own sheet.</summary>
     public static AdaptiveCard Own(Language language, AssessmentSheet sheet)

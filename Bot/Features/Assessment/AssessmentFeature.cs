@@ -13,6 +13,7 @@ public sealed class AssessmentFeature : Feature
         Verb<AssessmentFlow>(Verbs.AssessmentGroup, (flow, turn, data, ct) => flow.GroupAsync(turn, data, ct));
         Verb<AssessmentFlow>(Verbs.AssessmentDuty, (flow, turn, data, ct) => flow.DutyAsync(turn, data, ct));
         Verb<AssessmentFlow>(Verbs.AssessmentConduct, (flow, turn, data, ct) => flow.ConductAsync(turn, data, ct));
+        Verb<AssessmentFlow>(Verbs.AssessmentExport, (flow, turn, data, ct) => flow.ExportAsync(turn, data, ct));
 
         Typed<AssessmentFlow>(Command.AssessmentSheet, ["assessment sheet"], ["考察表"], ["考察表"],
             (flow, turn, ct) => flow.SheetAsync(turn, ct), listed: false);

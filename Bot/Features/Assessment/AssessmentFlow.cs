@@ -1,6 +1,7 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Reports;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
@@ -16,8 +17,28 @@ namespace BranchBot.Bot.Features.Assessment;
 /// sees their own sheet. Who may record what for which day is <see cref="AssessmentRules"/>'s; the person is re-read
 /// from the roster, never trusted from the card.
 /// </summary>
-public sealed class AssessmentFlow(ILogger<AssessmentFlow> logger)
+public sealed class AssessmentFlow(DownloadLinks links, ILogger<AssessmentFlow> logger)
 {
+    /// <summary>A download link for the group's sheets of this semester, for whoever may take the group's yearly export (<see cref="ExportRules.MayExport"/>).</summary>
+    public async Task<Reply> ExportAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var reference = data.Reference(AssessmentCards.GroupField);
+        var format = data.Choice<ExportFormat>(AssessmentCards.FormatField);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var groupId)
+            || await turn.Db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken) is not { } group)
+            return new Reply.Refused(turn.T("error.badChoice"));
+        if (!ExportRules.MayExport(turn.Member, groupId)) return new Reply.Refused(turn.T("export.error.notPermitted"));
+        var semesters = await AssessmentSheets.OpenSemestersAsync(turn.Db, turn.Today, cancellationToken);
+        if (semesters.Count == 0) return new Reply.Refused(turn.T("assessment.error.noSemester"));
+        var expiresAt = turn.Now + links.Lifetime;
+        var token = links.Protect(new DownloadTicket(turn.Member.Id, semesters[0].Start.Year, format!.Value, groupId, turn.Language, expiresAt,
+            ExportKind.AssessmentSheets, semesters[0].Start));
+        if (links.LinkFor(token) is not { } url) return new Reply.Refused(turn.T("export.error.noPublicAddress"));
+        logger.LogInformation("Assessment sheets link for group {GroupId} ({Format}) issued to member {MemberId}", groupId, format, turn.Member.Id);
+        return Reply.Show(AssessmentCards.Link(turn.Language, group.Name, semesters[0], Formats.DateTime(turn.Language, turn.Branch.LocalTime(expiresAt)), url));
+    }
+
     public async Task<Reply> SheetAsync(Turn turn, CancellationToken cancellationToken)
     {
         var me = turn.Member;
@@ -131,6 +152,7 @@ public sealed class AssessmentFlow(ILogger<AssessmentFlow> logger)
         var semesters = await AssessmentSheets.OpenSemestersAsync(turn.Db, turn.Today, cancellationToken);
         if (semesters.Count == 0) return new AdaptiveCard([TextBlock.Trusted(turn.T("assessment.error.noSemester"))], []);
         var sheets = await AssessmentSheets.ForAsync(turn.Db, turn.Branch, turn.Policy, semesters[0], groupId, null, turn.Now, cancellationToken);
-        return AssessmentCards.Group(turn.Language, group.Name, semesters, sheets, turn.Today, ReportFlow.NewCardId());
+        return AssessmentCards.Group(turn.Language, group.Name, semesters, sheets, turn.Today, ReportFlow.NewCardId(),
+            ExportRules.MayExport(turn.Member, groupId) ? groupId : null);
     }
 }

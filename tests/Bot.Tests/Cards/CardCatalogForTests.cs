@@ -172,6 +172,8 @@ public static class CardCatalogForTests
             [AssessmentSheetSample(text)], new DateOnly(2026, 11, 19), "card-as1")),
         new("assessment-group-empty", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Group(lang, text,
             [new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31))], [], new DateOnly(2026, 11, 19), "card-as2")),
+        new("assessment-link", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Link(lang, text, new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31)),
+            "2026年11月19日 10:30", new Uri("https://bot.example/downloads/token"))),
         new("assessment-own", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Own(lang, AssessmentSheetSample(text))),
     ];
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Features.Assessment;
+using BranchBot.Bot.Features.Export;
+using BranchBot.Infrastructure.Spreadsheets;
 using BranchBot.Bot.Tests.Conversation;
 using BranchBot.Domain;
 using BranchBot.Domain.Assessment;
@@ -176,5 +178,57 @@ public sealed class AssessmentJourneyTests : IAsyncLifetime
     {
         var turn = await _bed.SayAsync(Mentor, "assessment sheet", "en-US");
         Assert.Contains("Assessment sheets are kept for activists only", Turned.Decode(turn.AllText));
+    }
+
+    private async Task<Uri> ExportLinkAsync(Person person, string? group = null, string format = nameof(ExportFormat.Xlsx))
+    {
+        var card = (await _bed.SayAsync(Leader, "考察表")).Single(Leader).Card();
+        var data = card.SubmitData(Verbs.AssessmentExport).With(AssessmentCards.FormatField, format);
+        if (group is not null) data = data.With(AssessmentCards.GroupField, group);
+        var turned = await _bed.SubmitAsync(person, "sheet-card", data);
+        var answer = turned.Single(person).Card();
+        var open = Assert.Single(answer.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.OpenUrl");
+        return new Uri(open.GetProperty("url").GetString()!);
+    }
+
+    [Fact]
+    public async Task Export_LeadersGroupAsXlsx_ReadsBackWithTheFactsNumbers()
+    {
+        var zhang = await _bed.MemberIdAsync(Student);
+        var at = new DateTimeOffset(2026, 10, 20, 10, 0, 0, TimeSpan.FromHours(8));
+        await using (var db = _bed.Database())
+        {
+            db.Submissions.Add(new Submission(zhang, ObligationKind.ThoughtReport, new Period(Cadence.Monthly, 2026, 10), "十月思想汇报", at, 1, null));
+            db.Talks.Add(new Talk(await _bed.MemberIdAsync(Mentor), zhang, new DateOnly(2026, 10, 15), TalkMode.InPerson, "学习", "谈了学习情况", null, at, null));
+            db.BranchDutyRecords.Add(new BranchDutyRecord(zhang, BranchDutyKind.DutyShift, new DateOnly(2026, 11, 2), null, await _bed.MemberIdAsync(Leader), at));
+            db.ConductRecords.Add(new ConductRecord(zhang, new DateOnly(2026, 9, 1), ConductRating.Good, "发言积极", await _bed.MemberIdAsync(Leader), at));
+            await db.SaveChangesAsync();
+        }
+
+        var link = await ExportLinkAsync(Leader);
+        using var response = await _bed.Host.Client.GetAsync(link.PathAndQuery);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Xlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var sheet = Assert.Single(Xlsx.Read(stream));
+        Assert.Equal("第一小组", sheet.Name);
+        Assert.Equal(["学号", "姓名", "思想汇报已交", "思想汇报未交", "思想汇报免交", "谈话", "谈话已确认", "谈话未确认", "宿舍检查", "班级检查", "值班", "卫生打扫", "课堂表现", "备注"], sheet.Rows[0]);
+        Assert.Equal(["2025001", "张三", "1", "1", "0", "1", "0", "1", "0", "0", "1", "0", "良好", "发言积极"], sheet.Rows.Single(r => r[1] == "张三"));
+        Assert.Equal(["2025002", "李四", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0"], sheet.Rows.Single(r => r[1] == "李四")); // empty trailing cells are not written
+    }
+
+    [Fact]
+    public async Task Export_AnotherGroupByALeader_IsRefused()
+    {
+        await using var db = _bed.Database();
+        var otherGroup = await db.Members.Where(m => m.Name == "王五").Select(m => m.GroupId).SingleAsync();
+        var card = (await _bed.SayAsync(Leader, "考察表")).Single(Leader).Card();
+        var data = card.SubmitData(Verbs.AssessmentExport).With(AssessmentCards.GroupField, otherGroup.ToString(CultureInfo.InvariantCulture));
+
+        var turned = await _bed.SubmitAsync(Leader, "sheet-card", data);
+
+        Assert.DoesNotContain("Action.OpenUrl", turned.AllText);
+        Assert.Contains(BranchBot.Bot.Localization.Texts.Default.Get(BranchBot.Bot.Localization.Language.ZhCn, "export.error.notPermitted"), Turned.Decode(turned.AllText));
     }
 }
