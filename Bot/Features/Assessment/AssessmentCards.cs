@@ -94,7 +94,7 @@ public static class AssessmentCards
             TextBlock.Trusted(L("assessment.reports", sheet.ReportsHandedIn, sheet.ReportsOwed, sheet.ReportsExcused)),
             TextBlock.Trusted(L("assessment.talks", sheet.Talks, sheet.TalksConfirmed, sheet.TalksUnconfirmed)),
         };
-        foreach (var (kind, n) in sheet.Duties) body.Add(TextBlock.Trusted($"{DutyName(language, kind)}: {n}"));
+        foreach (var (kind, n) in sheet.Duties) body.Add(TextBlock.Trusted(L("assessment.dutyCount", DutyName(language, kind), n)));
         body.Add(TextBlock.Trusted(L("assessment.conduct", Conduct(language, sheet.Conduct))));
         return new AdaptiveCard(body, []);
     }

@@ -138,13 +138,11 @@ public sealed class AssessmentFlow(DownloadLinks links, ILogger<AssessmentFlow> 
     // Only a leader or the committee gets past this; the person is the roster's, whatever the card said.
     private static async Task<(Member Person, Reply? Refused)> PersonAsync(Turn turn, string? reference, CancellationToken cancellationToken)
     {
-        if (!AssessmentRulesGate(turn.Member)) return (null!, new Reply.Refused(turn.T("assessment.error.notRecorder")));
+        if (!ChaseRules.IsChaser(turn.Member)) return (null!, new Reply.Refused(turn.T("assessment.error.notRecorder")));
         if (!int.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return (null!, new Reply.Refused(turn.T("error.badChoice")));
         var person = await turn.Db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         return person is null ? (null!, new Reply.Refused(turn.T("error.badChoice"))) : (person, null);
     }
-
-    private static bool AssessmentRulesGate(Member member) => ChaseRules.IsChaser(member);
 
     private static async Task<AdaptiveCard> GroupCardAsync(Turn turn, int groupId, CancellationToken cancellationToken)
     {

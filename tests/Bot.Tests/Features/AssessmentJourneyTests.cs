@@ -166,7 +166,7 @@ public sealed class AssessmentJourneyTests : IAsyncLifetime
 
         Assert.Contains("思想汇报：已交 1，未交 1，请假免交 0", own);
         Assert.Contains("谈心谈话：2 次（已确认 1，未确认 1）", own);
-        Assert.Contains("卫生打扫: 1", own);
+        Assert.Contains("卫生打扫：1 次", own);
         Assert.Contains("课堂表现：未评", own);
         Assert.Contains("思想汇报 已交 1 · 未交 1 · 免交 0；谈话 2（已确认 1）；支部工作 1；课堂表现 未评", leaders);
         Assert.Contains("李四", leaders);
