@@ -81,6 +81,11 @@ public static class Verbs
     public const string TransfersShow = "transfers.show";
     public const string TransfersLetter = "transfers.letter";
     public const string TransfersReceipt = "transfers.receipt";
+    // The semester assessment sheet (考察表): the committee picks a group; a leader or the committee records a duty or the conduct.
+    public const string AssessmentGroup = "assessment.group";
+    public const string AssessmentDuty = "assessment.duty";
+    public const string AssessmentConduct = "assessment.conduct";
+    public const string AssessmentExport = "assessment.export";
 }
 
 public static class CardLimits

@@ -31,6 +31,8 @@ public enum Command
     Transfers,
     // The academic calendar's spans (校历), unlisted
     AcademicCalendar,
+    // The semester assessment sheet (考察表)
+    AssessmentSheet,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using BranchBot.Bot.Features.Assessment;
 using BranchBot.Bot.Features.Export;
 using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Features.Dues;
@@ -42,5 +43,7 @@ public static class Features
         new DuesFeature(),
         // Graduate transfers (组织关系转接)
         new TransfersFeature(),
+        // The semester assessment sheet (考察表)
+        new AssessmentFeature(),
     ];
 }

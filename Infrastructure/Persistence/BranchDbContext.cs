@@ -1,5 +1,6 @@
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Domain.Assessment;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Domain.Meetings;
 using BranchBot.Domain.Calendar;
@@ -47,6 +48,9 @@ public abstract class BranchDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
     public DbSet<EvaluationRating> EvaluationRatings => Set<EvaluationRating>();
     public DbSet<PartySchoolNomination> PartySchoolNominations => Set<PartySchoolNomination>();
+    // The semester assessment sheet (考察表): branch duty and class conduct
+    public DbSet<BranchDutyRecord> BranchDutyRecords => Set<BranchDutyRecord>();
+    public DbSet<ConductRecord> ConductRecords => Set<ConductRecord>();
     // The tab's cookie and antiforgery keys, shared by every instance (ASP.NET Core Data Protection).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     // Party dues (党费) and graduate transfers (组织关系转接)

@@ -66,10 +66,14 @@ public sealed partial class DownloadEndpoint(DownloadLinks links, IDbContextFact
             return Results.File(ledger, ticket.Format == ExportFormat.Xlsx ? Xlsx.ContentType : "text/csv; charset=utf-8",
                 FileName(Texts.Default.Get(ticket.Language, "dues.export.file", branch.Name, month.Key), ticket.Format == ExportFormat.Xlsx ? "xlsx" : "csv"));
         }
-        var bytes = await new YearlyExport(db, branch, now).BuildAsync(ticket.Year, ticket.Language, ticket.GroupId, ticket.Format, ct);
+        var (bytes, name) = ticket is { Kind: ExportKind.AssessmentSheets, SemesterStart: { } semesterStart }
+            ? (await Assessment.AssessmentExport.BuildAsync(db, branch, now, semesterStart, ticket.Language, ticket.GroupId, ticket.Format, ct),
+                Texts.Default.Get(ticket.Language, "assessment.export.file", scopeName, semesterStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            : (await new YearlyExport(db, branch, now).BuildAsync(ticket.Year, ticket.Language, ticket.GroupId, ticket.Format, ct),
+                Texts.Default.Get(ticket.Language, "export.download.file", scopeName, ticket.Year));
         LogServed(ticket.Year, ticket.Format, ticket.GroupId, ticket.MemberId);
         var (contentType, extension) = ticket.Format == ExportFormat.Xlsx ? (Xlsx.ContentType, "xlsx") : ("text/csv; charset=utf-8", "csv");
-        return Results.File(bytes, contentType, FileName(Texts.Default.Get(ticket.Language, "export.download.file", scopeName, ticket.Year), extension));
+        return Results.File(bytes, contentType, FileName(name, extension));
     }
 
     /// <summary>The file's name without characters a file system refuses.</summary>

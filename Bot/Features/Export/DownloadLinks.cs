@@ -6,8 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Features.Export;
 
-/// <summary>What a download link stands for: who asked, which year, format and scope (null: the branch), in which language, until when.</summary>
-public sealed record DownloadTicket(int MemberId, int Year, ExportFormat Format, int? GroupId, Language Language, DateTimeOffset ExpiresAt)
+/// <summary>What a download builds: the yearly figures, or a semester's assessment sheets (考察表).</summary>
+public enum ExportKind { Yearly, AssessmentSheets }
+
+/// <summary>
+/// What a download link stands for: who asked, which year, format and scope (null: the branch), in which language, until when;
+/// and what is built (the yearly export unless said otherwise; for the assessment sheets, the semester's first day).
+/// </summary>
+public sealed record DownloadTicket(int MemberId, int Year, ExportFormat Format, int? GroupId, Language Language, DateTimeOffset ExpiresAt,
+    ExportKind Kind = ExportKind.Yearly, DateOnly? SemesterStart = null)
 {
     /// <summary>Set: the dues ledger of this month of <see cref="Year"/> (党费台账, committee only) instead of the yearly export.</summary>
     public int? DuesMonth { get; init; }

@@ -25,6 +25,12 @@ public static class CardCatalogForTests
     public sealed record Entry(string Name, Func<Language, string, AdaptiveCard> Build);
 
     // A meeting's place and topic are never blank and at most 200 characters (the flow checks both).
+    private static BranchBot.Domain.Assessment.AssessmentSheet AssessmentSheetSample(string text) =>
+        new(new Member("2025001", string.IsNullOrEmpty(text) ? "张三" : text, 1, Stage.Activist, new DateOnly(2026, 3, 15)),
+            new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31)), 2, 1, 1, 1, 2,
+            Enum.GetValues<BranchBot.Domain.Assessment.BranchDutyKind>().ToDictionary(k => k, k => (int)k),
+            new BranchBot.Domain.Assessment.ConductRecord(1, new DateOnly(2026, 9, 1), BranchBot.Domain.Assessment.ConductRating.Good, text.Length > 200 ? text[..200] : text, 2, DateTimeOffset.UnixEpoch));
+
     private static string MeetingText(string text, string blank) => string.IsNullOrWhiteSpace(text) ? blank : text.Length > 200 ? text[..200] : text;
 
     // A receipt number is never blank and at most 64 characters (the flow checks both).
@@ -194,6 +200,15 @@ public static class CardCatalogForTests
         new("showcase-1.2", (_, text) => ModelShowcase.Build(CardVersion.V1_2, text)),
         new("showcase-1.4", (_, text) => ModelShowcase.Build(CardVersion.V1_4, text)),
         new("showcase-1.5", (_, text) => ModelShowcase.Build(CardVersion.V1_5, text)),
+        new("assessment-groups", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Groups(lang, [new Group(string.IsNullOrWhiteSpace(text) ? "第一小组" : text), new Group("第二小组")], "card-as0")),
+        new("assessment-group", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Group(lang, text,
+            [new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31)), new Semester(new DateOnly(2026, 2, 1), new DateOnly(2026, 7, 31))],
+            [AssessmentSheetSample(text)], new DateOnly(2026, 11, 19), "card-as1")),
+        new("assessment-group-empty", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Group(lang, text,
+            [new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31))], [], new DateOnly(2026, 11, 19), "card-as2")),
+        new("assessment-link", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Link(lang, text, new Semester(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31)),
+            "2026年11月19日 10:30", new Uri("https://bot.example/downloads/token"))),
+        new("assessment-own", (lang, text) => BranchBot.Bot.Features.Assessment.AssessmentCards.Own(lang, AssessmentSheetSample(text))),
     ];
 
     public static readonly IReadOnlyList<(string Name, string Text)> HostileTexts =
