@@ -10,7 +10,7 @@ namespace BranchBot.EndToEnd.Tests;
 
 /// <summary>
 /// The tab in headless Chromium against the built bot with the demo branch, signed in through the local sign-in page
-/// as a committee member, a group leader and a student: the dashboard, a roster upload applied, a rule change that the
+/// as a committee member, a group leader and a student: the dashboard (its dues too), a roster upload applied, a rule change that the
 /// next reminder run follows, the committee's pages refused to the others; screenshots at desktop and phone widths in
 /// artifacts/e2e/tab/.
 /// </summary>
@@ -103,6 +103,11 @@ public sealed class TabBrowserTests : IAsyncLifetime
         Assert.Equal(1, await page.Locator("tr[data-row^=group-]").CountAsync());
         Assert.Equal(1, await page.Locator($"tr[data-row=group-{group}]").CountAsync());
         Assert.Equal(await ScalarAsync($"SELECT COUNT(*) FROM Members WHERE GroupId = {group}"), int.Parse(await page.Locator("[data-kpi=people] b").InnerTextAsync()));
+        // Dues: their group's members who owe, none paid in the demo; no yuan and no remittance for a leader.
+        var owing = await ScalarAsync($"SELECT COUNT(*) FROM Members WHERE GroupId = {group} AND Stage IN ({(int)Stage.Probationary}, {(int)Stage.Full}) AND (TransferredOn IS NULL OR TransferredOn > '2026-11-30')");
+        Assert.Equal(owing.ToString(CultureInfo.InvariantCulture), await page.Locator("#dues tr[data-dues-month='2026-11']").GetAttributeAsync("data-owing"));
+        Assert.Equal(owing, await page.Locator("#dues [data-dues-unpaid='2026-11'] li").CountAsync());
+        Assert.Equal(0, await page.Locator("#dues [data-collected], #dues [data-remitted]").CountAsync());
         await ScreenshotsAsync(page, "leader-dashboard");
     }
 
