@@ -1,4 +1,5 @@
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Features.Dues;
 using BranchBot.Bot.Features.Meetings;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
@@ -11,8 +12,8 @@ namespace BranchBot.Bot.Tab;
 
 /// <summary>
 /// The dashboard (committee: the branch; a leader: their group): completion per group and per duty over the trend's
-/// months, what is overdue or due soon now, the pipeline, meetings against quota. Every bar and row links to the people
-/// behind it (<see cref="PeoplePage"/>). The charts draw the same numbers the tables show.
+/// months, what is overdue or due soon now, the pipeline, meetings against quota, Party dues this month and last. Every
+/// bar and row links to the people behind it (<see cref="PeoplePage"/>). The charts draw the same numbers the tables show.
 /// </summary>
 internal static class DashboardPage
 {
@@ -59,6 +60,7 @@ internal static class DashboardPage
             """);
 
         var meetings = await MeetingsAsync(page, viewer, data, db, ct);
+        var dues = await DuesAsync(page, viewer, data, db, ct);
         var body = Html.Of($"""
             <p class="muted">{page.T(viewer.Scope == TabScopeKind.Branch ? "tab.dashboard.scopeBranch" : "tab.dashboard.scopeGroup", data.Branch.Name, data.Groups.FirstOrDefault()?.Name)} · {Formats.Date(language, data.Today)}</p>
             {kpis}
@@ -72,6 +74,7 @@ internal static class DashboardPage
             <section class="card"><h2>{page.T("tab.dashboard.pipeline")}</h2>{Pipeline(page, data)}</section>
             <section class="card"><h2>{page.T("tab.dashboard.meetings")}</h2>{meetings}</section>
             </div>
+            <section class="card" id="dues"><h2>{page.T("tab.dashboard.dues")}</h2>{dues}</section>
             """);
         return page.Render(page.T("tab.nav.dashboard"), viewer, TabNav.Dashboard, body, scripts: ["lib/chart.js/chart.umd.min.js", "tab/dashboard.js"]);
     }
@@ -133,4 +136,51 @@ internal static class DashboardPage
         QuotaProgress Forecast(MeetingKind kind, IEnumerable<DateTimeOffset> startsAt) =>
             MeetingForecast.For(kind, data.Policy.Meetings, semester, startsAt.Select(s => data.Branch.LocalDate(s)), data.Today);
     }
+
+    // Party dues, this month and last, with the figures of the committee's chat summary (DuesLedger.Figures, that is
+    // DuesFigures.For). The committee: the branch, in exact yuan, and the remittance. A leader: only their group's
+    // members (the ledger narrowed to them before the figures are made), paid or not; no yuan, no remittance.
+    private static async Task<Markup> DuesAsync(TabPage page, TabViewer viewer, TabData data, BranchDbContext db, CancellationToken ct)
+    {
+        var language = page.Language;
+        var branch = viewer.Scope == TabScopeKind.Branch;
+        var current = Period.Containing(Cadence.Monthly, data.Today);
+        var rows = new List<Markup>();
+        var unpaid = new List<Markup>();
+        foreach (var month in new[] { current, current.Previous() })
+        {
+            var ledger = await DuesLedger.LoadAsync(db, month, ct);
+            if (!branch)
+            {
+                var group = viewer.Member.GroupId;
+                var members = ledger.Members.Where(m => m.GroupId == group).ToList();
+                var ids = members.Select(m => m.Id).ToHashSet();
+                ledger = ledger with { Members = members, Payments = ledger.Payments.Where(p => ids.Contains(p.Key)).ToDictionary(), Remittance = null };
+            }
+            var figures = ledger.Figures(month);
+            var label = Formats.Period(language, month);
+            var money = branch
+                ? Html.Of($"<td class=\"num\" data-collected=\"{DuesTexts.Plain(figures.Collected)}\" data-expected=\"{DuesTexts.Plain(figures.Expected)}\">{DuesTexts.Yuan(figures.Collected)} / {DuesTexts.Yuan(figures.Expected)}</td><td data-remitted=\"{(ledger.Remittance is null ? "" : DuesTexts.Plain(ledger.Remittance.Amount))}\">{Remittance(page, ledger)}</td>")
+                : Markup.Empty;
+            rows.Add(Html.Of($"<tr data-dues-month=\"{month.Key}\" data-paid=\"{figures.Paid}\" data-owing=\"{figures.Owing}\" class=\"{(figures.Unpaid.Count > 0 && month != current ? "status-overdue" : "")}\"><th scope=\"row\">{label}</th><td class=\"num\">{figures.Paid} / {figures.Owing}</td>{money}</tr>"));
+            var names = ledger.Members.Where(m => figures.Unpaid.Contains(m.Id)).Take(MaxRows)
+                .Select(m => Html.Of($"<li data-unpaid=\"{m.Id}\"><a href=\"/tab/people/{m.Id}\">{m.Name}</a></li>")).ToList();
+            var list = figures.Unpaid.Count == 0
+                ? Html.Of($"<p class=\"muted\">{page.T(figures.Owing == 0 ? "tab.dues.nobody" : "tab.dues.allPaid")}</p>")
+                : Html.Of($"<ul class=\"dues-unpaid\">{names}</ul>{(figures.Unpaid.Count > MaxRows ? Html.Of($"<p class=\"muted\">{page.T("tab.more", figures.Unpaid.Count - MaxRows)}</p>") : Markup.Empty)}");
+            unpaid.Add(Html.Of($"<div data-dues-unpaid=\"{month.Key}\" data-count=\"{figures.Unpaid.Count}\"><h3>{page.T("tab.dues.unpaid", label, figures.Unpaid.Count)}</h3>{list}</div>"));
+        }
+        var moneyHead = branch
+            ? Html.Of($"<th class=\"num\">{page.T("tab.dues.collected")}</th><th>{page.T("tab.dues.remitted")}</th>")
+            : Markup.Empty;
+        return Html.Of($"""
+            <p class="muted">{page.T(branch ? "tab.dues.helpBranch" : "tab.dues.helpGroup")}</p>
+            <div class="table-wrap"><table><thead><tr><th></th><th class="num">{page.T("tab.dues.paid")}</th>{moneyHead}</tr></thead><tbody>{rows}</tbody></table></div>
+            {unpaid}
+            """);
+    }
+
+    private static string Remittance(TabPage page, DuesLedger ledger) => ledger.Remittance is { } r
+        ? page.T("dues.remit.done", DuesTexts.Yuan(r.Amount), r.Receipt, Formats.Date(page.Language, r.RemittedOn))
+        : page.T("dues.remit.none");
 }

@@ -10,7 +10,7 @@ namespace BranchBot.EndToEnd.Tests;
 
 /// <summary>
 /// The tab in headless Chromium against the built bot with the demo branch, signed in through the local sign-in page
-/// as a committee member, a group leader and a student: the dashboard, a roster upload applied, a rule change that the
+/// as a committee member, a group leader and a student: the dashboard (its dues too), a roster upload applied, a rule change that the
 /// next reminder run follows, the committee's pages refused to the others; screenshots at desktop and phone widths in
 /// artifacts/e2e/tab/.
 /// </summary>
@@ -58,6 +58,42 @@ public sealed class TabBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Committee_Dashboard_DuesMatchTheDatabase_AndAnUnpaidNameOpensThePerson()
+    {
+        var committee = await ScalarAsync("SELECT Id FROM Members WHERE (Roles & 31) <> 0 ORDER BY Id LIMIT 1");
+        // Facts made here: every probationary and full member on the roll owes ¥0.50 from September; the first two paid
+        // November; October was remitted.
+        var owes = $"FROM Members WHERE Stage IN ({(int)Stage.Probationary}, {(int)Stage.Full}) AND (TransferredOn IS NULL OR TransferredOn > '2026-11-30')";
+        var setAt = BotProcess.ClockStartsAt.UtcTicks;
+        await ExecuteAsync($"INSERT INTO DuesRates (MemberId, FromMonth, Amount, SetById, SetAt) SELECT Id, '2026-09', '0.50', {committee}, {setAt} {owes}");
+        await ExecuteAsync($"INSERT INTO DuesPayments (MemberId, Month, Amount, Receipt, PaidOn, RecordedById, RecordedAt) SELECT Id, '2026-11', '0.50', 'R-' || Id, '2026-11-05', {committee}, {setAt} {owes} ORDER BY Id LIMIT 2");
+        await ExecuteAsync($"INSERT INTO DuesRemittances (Month, Amount, Receipt, RemittedOn, RecordedById, RecordedAt) VALUES ('2026-10', '3.00', 'SJ-2026-10', '2026-11-03', {committee}, {setAt})");
+        var owing = await ScalarAsync("SELECT COUNT(*) " + owes);
+        var paid = await ScalarAsync("SELECT COUNT(*) FROM DuesPayments WHERE Month = '2026-11'");
+        Assert.True(owing > 2, "the demo branch has members who owe dues");
+        var page = await SignInAsync(committee, "committee");
+
+        var november = page.Locator("#dues tr[data-dues-month='2026-11']");
+        Assert.Equal(owing.ToString(CultureInfo.InvariantCulture), await november.GetAttributeAsync("data-owing"));
+        Assert.Equal(paid.ToString(CultureInfo.InvariantCulture), await november.GetAttributeAsync("data-paid"));
+        Assert.Equal((paid * 0.50m).ToString("0.00", CultureInfo.InvariantCulture), await november.Locator("td[data-collected]").GetAttributeAsync("data-collected"));
+        Assert.Equal((owing * 0.50m).ToString("0.00", CultureInfo.InvariantCulture), await november.Locator("td[data-collected]").GetAttributeAsync("data-expected"));
+        Assert.Equal($"{paid} / {owing}", await november.Locator("td").First.InnerTextAsync());
+        Assert.Equal("3.00", await page.Locator("#dues tr[data-dues-month='2026-10'] td[data-remitted]").GetAttributeAsync("data-remitted"));
+        Assert.Contains("SJ-2026-10", await page.Locator("#dues tr[data-dues-month='2026-10'] td[data-remitted]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(Math.Min(owing - paid, 50), await page.Locator("#dues [data-dues-unpaid='2026-11'] li").CountAsync());
+        await page.Locator("#dues").ScrollIntoViewIfNeededAsync();
+        await ScreenshotsAsync(page, "committee-dues");
+
+        var first = page.Locator("#dues [data-dues-unpaid='2026-11'] li a").First;
+        var unpaid = int.Parse((await first.GetAttributeAsync("href"))!.Split('/')[^1], CultureInfo.InvariantCulture);
+        await first.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/tab/people/{unpaid}", StringComparison.Ordinal));
+        Assert.Equal(0, await ScalarAsync($"SELECT COUNT(*) FROM DuesPayments WHERE Month = '2026-11' AND MemberId = {unpaid}"));
+        Assert.Equal(1, await ScalarAsync($"SELECT COUNT(*) {owes} AND Id = {unpaid}"));
+    }
+
+    [Fact]
     public async Task Leader_Dashboard_ShowsOnlyTheirGroup()
     {
         var leader = await ScalarAsync("SELECT Id FROM Members WHERE (Roles & 32) <> 0 AND (Roles & 31) = 0 ORDER BY Id LIMIT 1");
@@ -67,6 +103,11 @@ public sealed class TabBrowserTests : IAsyncLifetime
         Assert.Equal(1, await page.Locator("tr[data-row^=group-]").CountAsync());
         Assert.Equal(1, await page.Locator($"tr[data-row=group-{group}]").CountAsync());
         Assert.Equal(await ScalarAsync($"SELECT COUNT(*) FROM Members WHERE GroupId = {group}"), int.Parse(await page.Locator("[data-kpi=people] b").InnerTextAsync()));
+        // Dues: their group's members who owe, none paid in the demo; no yuan and no remittance for a leader.
+        var owing = await ScalarAsync($"SELECT COUNT(*) FROM Members WHERE GroupId = {group} AND Stage IN ({(int)Stage.Probationary}, {(int)Stage.Full}) AND (TransferredOn IS NULL OR TransferredOn > '2026-11-30')");
+        Assert.Equal(owing.ToString(CultureInfo.InvariantCulture), await page.Locator("#dues tr[data-dues-month='2026-11']").GetAttributeAsync("data-owing"));
+        Assert.Equal(owing, await page.Locator("#dues [data-dues-unpaid='2026-11'] li").CountAsync());
+        Assert.Equal(0, await page.Locator("#dues [data-collected], #dues [data-remitted]").CountAsync());
         await ScreenshotsAsync(page, "leader-dashboard");
     }
 
@@ -247,6 +288,15 @@ public sealed class TabBrowserTests : IAsyncLifetime
         Assert.True(await reader.ReadAsync(), sql);
         string At(int i) => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
         return (At(0), At(1), At(2), At(3));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_bot.DataDir, "branchbot.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<int> ScalarAsync(string sql)
