@@ -19,7 +19,8 @@ public sealed class RosterExport(BranchDbContext db)
     public async Task<byte[]> ExportAsync(CancellationToken ct)
     {
         var csv = new StringBuilder();
-        foreach (var fields in await RowsAsync(ct)) csv.Append(string.Join(',', fields.Select(Csv.Escape))).Append("\r\n");
+        // A field a spreadsheet would run as a formula (= + - @) is written with an apostrophe (Csv.Guarded); import takes it off.
+        foreach (var fields in await RowsAsync(ct)) csv.Append(string.Join(',', fields.Select(Csv.Guarded))).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 

@@ -118,6 +118,8 @@ public sealed partial class RosterImport(BranchDbContext db)
         {
             (records, var unterminatedAt) = Csv.Parse(Csv.Decode(file));
             if (unterminatedAt is { } at) return Refuse(RosterProblemCode.UnterminatedQuote, at);
+            // The export guards formula-like fields with an apostrophe (Csv.Guarded); read them back as they were.
+            records = records.Select(r => (r.Row, r.Fields.Select(Csv.Unguard).ToList())).ToList();
         }
         records.RemoveAll(r => r.Fields.All(string.IsNullOrWhiteSpace));
         if (records.Count > 0 && !records.Any(r => r.Fields.Any(f => RosterVocabulary.Column(Clean(f)) is not null)))

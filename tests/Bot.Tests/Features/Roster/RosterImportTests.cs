@@ -507,4 +507,19 @@ public class RosterImportTests : IDisposable
         Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
         Assert.Empty(result.NotInFile);
     }
+
+    [Fact]
+    public async Task ExportAsync_AFormulaLikeName_IsWrittenWithAnApostropheAndImportsBackUnchanged()
+    {
+        Assert.True((await ImportAsync(new RosterFileBuilder().Set("2019002", "姓名", "=HYPERLINK(\"http://x\",\"李红\")").Bytes())).Accepted);
+        byte[] exported;
+        await using (var db = _database.NewContext()) exported = await new RosterExport(db).ExportAsync(CancellationToken.None);
+
+        var result = await ImportAsync(exported);
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"李红\"\")\"", Encoding.UTF8.GetString(exported[3..]));
+        Assert.True(result.Accepted, RosterReport.Render(result, "en"));
+        Assert.Equal(RosterFileBuilder.People, result.Count(RosterChangeKind.Unchanged));
+        Assert.Equal("=HYPERLINK(\"http://x\",\"李红\")", (await MembersAsync()).Single(m => m.StudentNumber == "2019002").Name);
+    }
 }
