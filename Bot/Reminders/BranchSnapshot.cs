@@ -34,6 +34,8 @@ public sealed class BranchSnapshot
     public IReadOnlyList<Group> Groups { get; }
     public IReadOnlyList<Member> Members { get; }
     public IReadOnlyDictionary<int, Member> MembersById { get; }
+    /// <summary>The committee on the active roster on <paramref name="day"/>: a member transferred out (组织关系转接) is told nothing more.</summary>
+    public IEnumerable<Member> CommitteeOn(DateOnly day) => Members.Where(m => m.IsCommittee && m.IsActiveOn(day));
     /// <summary>By member id; a member without an entry has never been seen in Teams.</summary>
     public IReadOnlyDictionary<int, TeamsUser> TeamsUsers { get; }
     public ObligationSchedule Schedule { get; }

@@ -128,7 +128,7 @@ public static class ReminderPlanner
             .ToList();
         var total = state.Schedule.CompletionOf(state.Members, period, asOf);
         var groups = new List<StepGroup>();
-        foreach (var member in state.Members.Where(m => m.IsCommittee))
+        foreach (var member in state.CommitteeOn(day))
         {
             var key = new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.Committee, member.Id);
             groups.Add(new StepGroup([new PlannedReminder(key, dueAt, null, (_, language) => ReminderCommitteeSummaryCard.Build(language, period, rows, total))]));
@@ -145,7 +145,7 @@ public static class ReminderPlanner
     {
         var branch = state.Branch;
         var today = branch.LocalDate(asOf);
-        var committee = state.Members.Where(m => m.IsCommittee).ToList();
+        var committee = state.CommitteeOn(today).ToList();
         var groups = new List<StepGroup>();
         foreach (var member in state.Members.Where(m => m.Stage == Stage.Probationary && m.IsActiveOn(today)))
         {
@@ -176,7 +176,7 @@ public static class ReminderPlanner
     /// </summary>
     public static IReadOnlyList<StepGroup> SelectionNoticesEnded(BranchSnapshot state, DateTimeOffset asOf, TimeOnly at, int catchUpDays)
     {
-        var committee = state.Members.Where(m => m.IsCommittee).ToList();
+        var committee = state.CommitteeOn(state.Today).ToList();
         var groups = new List<StepGroup>();
         foreach (var selection in state.OpenSelections)
         {
@@ -210,7 +210,7 @@ public static class ReminderPlanner
         var period = Period.Containing(Cadence.Monthly, day);
         var rows = chased.Select(x => x.Row).ToList();
         var groups = new List<StepGroup>();
-        foreach (var member in state.Members.Where(m => m.IsCommittee && m.IsActiveOn(day)))
+        foreach (var member in state.CommitteeOn(day))
             groups.Add(new StepGroup([new PlannedReminder(new ReminderKey(member.Id, ObligationKind.ThoughtReport, period, Steps.TransferChase, member.Id), dueAt, null,
                 (_, language) => TransfersCard.Chase(language, rows, day))]));
         foreach (var (transfer, row) in chased.Where(x => state.TeamsUsers.ContainsKey(x.Transfer.MemberId)))

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using BranchBot.Infrastructure;
 using BranchBot.Bot.Reminders;
 using BranchBot.Domain;
@@ -185,5 +186,23 @@ public sealed class ReminderJobsTests
         // First group owed 5 for November (4 reports, M1's talk): D1 done, E1 excused.
         Assert.Contains("已完成 1/5（40%），逾期 3，免除 1", card.Text, StringComparison.Ordinal);
         Assert.Equal(("committee", "2026-11"), (await h.LedgerAsync()).Select(d => (d.Step, d.Period.Key)).Single());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task CommitteeSummary_ACommitteeMemberTransferredOut_IsNotSentIt(DatabaseProvider provider)
+    {
+        await using var h = await ReminderHarness.StartAsync("Asia/Shanghai", provider: provider);
+        var b = await BranchAsync(h);
+        var gone = await b.MemberAsync("C2", Stage.Full, group: "第二党小组", roles: Roles.OrganizationMember);
+        await using (var db = h.Db())
+        {
+            (await db.Members.SingleAsync(m => m.Id == gone.Id)).TransferOut(new DateOnly(2026, 11, 20));
+            await db.SaveChangesAsync();
+        }
+
+        await h.RunAsync(CommitteeSummaryJob.JobId, h.Local(2026, 12, 1, 9, 0));
+
+        Assert.Equal(["C1"], Recipients(h));
     }
 }
