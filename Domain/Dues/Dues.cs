@@ -33,6 +33,9 @@ public static class DuesAmount
         : amount > max ? AmountProblem.TooLarge
         : null;
 
+    /// <summary>The amount to the fen, with two decimals whatever the database gave back (SQLite keeps decimals as text, "1.5").</summary>
+    public static decimal ToFen(decimal amount) => Math.Round(amount + 0.00m, 2);
+
     /// <summary>Reads an amount typed into a card ("0.50", "12", "-1"), invariant culture, then <see cref="Check"/>s it.</summary>
     public static AmountProblem? TryParse(string? text, decimal max, out decimal amount)
     {

@@ -218,4 +218,16 @@ public sealed class TransferRulesTests
         Assert.All(owed, o => Assert.True(o.Period.End < At.Date("2026-06-20"), o.Period.Key));
         Assert.Contains(owed, o => o.Period == At.P("2026-05"));
     }
+
+    [Theory]
+    [InlineData("1.5", "1.50")]
+    [InlineData("3", "3.00")]
+    [InlineData("0.125", "0.12")]
+    [InlineData("12.34", "12.34")]
+    public void ToFen_AnAmountAsTheDatabaseGivesItBack_HasExactlyTwoDecimals(string stored, string expected)
+    {
+        var amount = decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, DuesAmount.ToFen(amount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
