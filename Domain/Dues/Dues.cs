@@ -189,6 +189,13 @@ public static class DuesRules
     public static bool MayRecord(Member member) => member.IsCommittee;
 
     /// <summary>
+    /// A recorded payment may be corrected (amount, receipt) or withdrawn (recorded by mistake) by whoever may record
+    /// it, until the month's remittance upward is recorded: from then the month's money has left the branch and its
+    /// ledger is closed.
+    /// </summary>
+    public static bool MayCorrect(Member member, DuesRemittance? remittance) => MayRecord(member) && remittance is null;
+
+    /// <summary>
     /// A member owes a month's dues when they are a probationary or full member on the month's last day and were not
     /// transferred out by then (<see cref="Member.TransferredOn"/>).
     /// </summary>
