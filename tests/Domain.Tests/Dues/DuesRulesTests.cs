@@ -230,4 +230,16 @@ public sealed class TransferRulesTests
 
         Assert.Equal(expected, DuesAmount.ToFen(amount).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void MayCorrect_ACommitteeMemberBeforeTheRemittance_OnlyThen()
+    {
+        var secretary = MemberBuilder.Full(1).Since("2020-01-01").WithRoles(Roles.Secretary).Build();
+        var member = MemberBuilder.Full(2).Since("2020-01-01").Build();
+        var remitted = new DuesRemittance(At.P("2026-11"), 21.50m, "SJ-1", At.Date("2026-11-25"), 1, Now);
+
+        Assert.True(DuesRules.MayCorrect(secretary, null));
+        Assert.False(DuesRules.MayCorrect(secretary, remitted));
+        Assert.False(DuesRules.MayCorrect(member, null));
+    }
 }
