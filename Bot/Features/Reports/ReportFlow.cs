@@ -297,7 +297,7 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
 
     /// <summary>The period's regular due date: its last day, moved after a vacation or exam week of the academic calendar.</summary>
     internal static async Task<DateOnly> RegularDueDateAsync(Turn turn, Period period, CancellationToken cancellationToken) =>
-        HandInWindow.DueDate(period, await new FactReader(turn.Db).SpansAsync(cancellationToken), turn.Policy.DaysAfterBreak);
+        HandInWindow.DueDate(period, await turn.SpansAsync(cancellationToken), turn.Policy.DaysAfterBreak);
 
     private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken, DateOnly? regular = null)
     {
