@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Features.Reports;
 
 /// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
-public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, ReviewNotices reviews, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, ReviewNotices reviews, SubmissionWriter submissions, ILogger<ReportFlow> logger)
 {
     /// <summary>
     /// The form for the most pressing written report, or the current period's for a revision. When reports of
@@ -310,11 +310,11 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
     }
 
     /// <summary>Written before the person is told "received"; a racing second version hits the unique index and is refused.</summary>
-    private static async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, int version, CancellationToken cancellationToken)
+    private async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, int version, CancellationToken cancellationToken)
     {
         var submission = new Submission(memberId, kind, period, text, turn.Now, version, key);
-        turn.Db.Submissions.Add(submission);
-        await turn.Db.SaveChangesAsync(cancellationToken);
+        // On SQLite, shares a transaction and its fsync with the submissions that arrive at the same moment.
+        await submissions.StoreAsync(turn.Db, submission, cancellationToken);
         return submission;
     }
 
