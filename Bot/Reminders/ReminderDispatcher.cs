@@ -334,6 +334,7 @@ public sealed class ReminderDispatcher(
         {
             await using var db = await _databases.CreateDbContextAsync().ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var outcomes = new List<LedgerOutcome>(batch.Count);
             foreach (var (claim, outcome, at) in batch)
             {
                 var (status, note) = outcome?.Result switch
@@ -344,22 +345,13 @@ public sealed class ReminderDispatcher(
                     DeliveryResult.NoConversation => (ReminderDeliveryStatus.NoConversation, null),
                     _ => (ReminderDeliveryStatus.Failed, null),
                 };
-                var id = claim.Row.Id;
-                var token = claim.Token;
-                var attempts = outcome?.Attempts ?? 0;
-                var error = outcome?.Error;
-                var activityId = outcome?.ActivityId;
                 DateTimeOffset? sentAt = status == ReminderDeliveryStatus.Sent ? at : null;
-                await db.ReminderDeliveries.Where(d => d.Id == id && d.ClaimedBy == token).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, status)
-                    .SetProperty(d => d.SentAt, sentAt)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + attempts)
-                    .SetProperty(d => d.LastError, error)
-                    .SetProperty(d => d.ActivityId, activityId)
-                    .SetProperty(d => d.Note, d => note ?? d.Note)).ConfigureAwait(false);
-                Count(status, claim.Row.Note == ResentNote || claim.Row.Attempts > 0);
+                outcomes.Add(new LedgerOutcome(claim.Row.Id, claim.Token, status, sentAt, outcome?.Attempts ?? 0, outcome?.Error, outcome?.ActivityId, note));
             }
+            await LedgerOutcomes.WriteAsync(db, outcomes, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            foreach (var (claim, o) in batch.Select((b, i) => (b.Claim, outcomes[i])))
+                Count(o.Status, claim.Row.Note == ResentNote || claim.Row.Attempts > 0);
         }
 
         private void Count(ReminderDeliveryStatus status, bool resent)
