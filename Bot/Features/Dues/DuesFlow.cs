@@ -78,9 +78,8 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var receipt = data.String(DuesMonthCard.ReceiptInput, DuesPayment.ReceiptMaxLength, required: false);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
 
         var ledger = await DuesLedger.LoadAsync(turn.Db, month, cancellationToken);
         var chosen = new List<(Member Member, decimal Amount)>();
@@ -146,9 +145,7 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var receipt = data.String(DuesMonthCard.RemitReceiptInput, DuesPayment.ReceiptMaxLength);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         if (await turn.Db.DuesRemittances.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month, cancellationToken) is { } stored)
             return new Reply.Refused(turn.T("dues.error.alreadyRemitted", Formats.Period(turn.Language, month), DuesTexts.Remittance(turn.Language, stored)));
         if (DuesAmount.TryParse(amountText, DuesAmount.MaxRemittance, out var amount) is { } problem)
@@ -174,9 +171,7 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var withdraw = data.Toggle(DuesMonthCard.CorrectWithdrawInput);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         if (!long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var paymentId)) return new Reply.Refused(turn.T("error.forgedId"));
         var payment = await turn.Db.DuesPayments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId && p.Month == month, cancellationToken);
         if (payment is null) return new Reply.Refused(turn.T("error.forgedId"));
@@ -221,9 +216,7 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var month = data.Period(DuesMonthCard.MonthField);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member) || !ExportRules.MayExport(turn.Member, null)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         var expiresAt = turn.Now + links.Lifetime;
         Uri? Link(ExportFormat format) =>
             links.LinkFor(links.Protect(new DownloadTicket(turn.Member.Id, month.Year, format, null, turn.Language, expiresAt) { DuesMonth = month.Number }));
@@ -237,6 +230,17 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var candidates = ledger.Members.Where(m => MayHaveRate(m, turn.Today)).Select(m => new DuesPerson(m.Id, m.Name, m.StudentNumber)).ToList();
         var view = new DuesMonthView(month, ledger.Rows(month), ledger.Figures(month), ledger.Remittance, candidates, RateMonths(Period.Containing(Cadence.Monthly, turn.Today)));
         return DuesMonthCard.Build(turn.Language, view, ReportFlow.NewCardId());
+    }
+
+    /// <summary>The refusal of a month that may not be recorded (not monthly, after this month or before January of last year); null when it may.
+    /// The card's month is required, so it is set once the card data had no error.</summary>
+    private static Reply.Refused? MonthRefusal(Turn turn, [System.Diagnostics.CodeAnalysis.NotNull] Period? month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        var current = Period.Containing(Cadence.Monthly, turn.Today);
+        return OutOfRange(month, current)
+            ? new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)))
+            : null;
     }
 
     /// <summary>A rate is set for a probationary or full member on the roster now.</summary>

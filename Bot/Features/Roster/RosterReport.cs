@@ -286,12 +286,8 @@ public static class RosterReport
         _ => zhCn,
     };
 
-    /// <summary>The CLI's --lang: "en…" is English, "zh-TW"/"zh-Hant…"/"zh-HK" Traditional Chinese, anything else Simplified.</summary>
-    private static Language LanguageOf(string tag) =>
-        tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.EnUs
-        : tag.Equals("zh-TW", StringComparison.OrdinalIgnoreCase) || tag.Equals("zh-HK", StringComparison.OrdinalIgnoreCase)
-            || tag.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) ? Language.ZhTw
-        : Language.ZhCn;
+    /// <summary>The CLI's --lang, read by the bot's one locale rule (<see cref="LanguageResolver.FromLocale"/>); Simplified Chinese when it names none.</summary>
+    private static Language LanguageOf(string tag) => LanguageResolver.FromLocale(tag) ?? Language.ZhCn;
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
