@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<BranchOptions>, ValidateBranchOptions>();
 
         services.AddSingleton<IDbContextFactory<BranchDbContext>, BranchDbContextFactory>();
+        services.AddSingleton<SubmissionWriter>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BranchDbContext>>().CreateDbContext());
         return services;
     }

@@ -119,8 +119,8 @@ public sealed class BranchBotHandler(
 
     private async Task<Turn> TurnAsync(Speaker speaker, BranchDbContext db, string? answeredCard, CancellationToken cancellationToken)
     {
-        var (branch, policy) = await branchState.LoadAsync(db, cancellationToken);
-        return new Turn(speaker, db, time.GetUtcNow(), branch, policy, answeredCard);
+        var (branch, policy, spans) = await branchState.LoadWithSpansAsync(db, cancellationToken);
+        return new Turn(speaker, db, time.GetUtcNow(), branch, policy, answeredCard) { Spans = spans };
     }
 
     private async Task<Attachment> NotOnRosterAsync(Speaker speaker, BranchDbContext db, CancellationToken cancellationToken)

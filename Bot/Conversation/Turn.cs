@@ -1,7 +1,9 @@
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 
 namespace BranchBot.Bot.Conversation;
 
@@ -11,6 +13,16 @@ public sealed record Speaker(string UserKey, string? DisplayName, TeamsUser? Rec
 /// <summary>Everything a flow needs for one turn. Flows never see Bot Framework types.</summary>
 public sealed record Turn(Speaker Speaker, BranchDbContext Db, DateTimeOffset Now, Branch Branch, Policy Policy, string? AnsweredCardActivityId)
 {
+    /// <summary>
+    /// The academic calendar's spans (no leaves), as <see cref="BranchState"/> holds them (re-read within seconds of an
+    /// edit on another instance, at once after one on this); null when the turn was built without them, and then read.
+    /// </summary>
+    public AcademicCalendar? Spans { get; init; }
+
+    /// <summary>The academic calendar's spans: <see cref="Spans"/>, else read now.</summary>
+    public async Task<AcademicCalendar> SpansAsync(CancellationToken cancellationToken) =>
+        Spans ?? await new FactReader(Db).SpansAsync(cancellationToken);
+
     public Language Language => Speaker.Language;
 
     /// <summary>Flows run only for people on the roster; the router checks that first.</summary>

@@ -22,6 +22,24 @@ internal sealed class SqliteWriteGate : SaveChangesInterceptor
     {
     }
 
+    /// <summary>
+    /// Holds this process's write gate of the database for an explicit transaction (the group commit of submissions):
+    /// saves through the interceptor wait behind it, as they wait behind each other.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Held(gate);
+    }
+
+    private sealed class Held(SemaphoreSlim gate) : IDisposable
+    {
+        private SemaphoreSlim? _gate = gate;
+
+        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (GateFor(eventData.Context) is { } gate)

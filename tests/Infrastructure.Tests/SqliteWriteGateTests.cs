@@ -45,3 +45,27 @@ public sealed class SqliteWriteGateTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 }
+
+public sealed class SqliteMmapTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task NewContext_OnSqlite_ReadsThroughAMemoryMapAndKeepsSynchronousFull()
+    {
+        await using var db = _database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(256L * 1024 * 1024, await PragmaAsync(db, "mmap_size"));
+        // 2 = FULL: durability is not what this changes.
+        Assert.Equal(2L, await PragmaAsync(db, "synchronous"));
+    }
+
+    private static async Task<long> PragmaAsync(Persistence.BranchDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -13,7 +13,7 @@ namespace BranchBot.Bot.Features.Calendar;
 /// the calendar file's rule too); every refusal says why and stores nothing. Deadlines and semesters follow at once,
 /// since every schedule reads the spans with the facts.
 /// </summary>
-public sealed class SpanFlow
+public sealed class SpanFlow(BranchState branchState)
 {
     public async Task<Reply> ShowAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -41,6 +41,7 @@ public sealed class SpanFlow
         var span = new CalendarSpan(kind.Value, first, last);
         turn.Db.CalendarSpans.Add(span);
         await turn.Db.SaveChangesAsync(cancellationToken);
+        branchState.Invalidate();
         return new Reply.ReplaceCard(await CardAsync(turn, cancellationToken), turn.T("calendar.span.added", SpanCard.Kind(turn.Language, kind.Value), SpanCard.Dates(turn.Language, span)));
     }
 
@@ -54,6 +55,7 @@ public sealed class SpanFlow
         if (await turn.Db.CalendarSpans.FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is not { } span) return new Reply.Refused(turn.T("calendar.span.unknown"));
         turn.Db.CalendarSpans.Remove(span);
         await turn.Db.SaveChangesAsync(cancellationToken);
+        branchState.Invalidate();
         return new Reply.ReplaceCard(await CardAsync(turn, cancellationToken), turn.T("calendar.span.removed", SpanCard.Kind(turn.Language, span.Kind), SpanCard.Dates(turn.Language, span)));
     }
 

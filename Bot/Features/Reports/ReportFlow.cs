@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BranchBot.Bot.Features.Reports;
 
 /// <summary>A student's written reports: the form, the submission (stored before "received" is said), more time.</summary>
-public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, ReviewNotices reviews, ILogger<ReportFlow> logger)
+public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, ReviewNotices reviews, SubmissionWriter submissions, ILogger<ReportFlow> logger)
 {
     /// <summary>
     /// The form for the most pressing written report, or the current period's for a revision. When reports of
@@ -297,7 +297,7 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
 
     /// <summary>The period's regular due date: its last day, moved after a vacation or exam week of the academic calendar.</summary>
     internal static async Task<DateOnly> RegularDueDateAsync(Turn turn, Period period, CancellationToken cancellationToken) =>
-        HandInWindow.DueDate(period, await new FactReader(turn.Db).SpansAsync(cancellationToken), turn.Policy.DaysAfterBreak);
+        HandInWindow.DueDate(period, await turn.SpansAsync(cancellationToken), turn.Policy.DaysAfterBreak);
 
     private static async Task<DateOnly> DueDateAsync(Turn turn, int memberId, ObligationKind kind, Period period, CancellationToken cancellationToken, DateOnly? regular = null)
     {
@@ -310,11 +310,11 @@ public sealed class ReportFlow(DeliverySignal delivery, OverdueFlow overdue, Rev
     }
 
     /// <summary>Written before the person is told "received"; a racing second version hits the unique index and is refused.</summary>
-    private static async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, int version, CancellationToken cancellationToken)
+    private async Task<Submission> SaveAsync(Turn turn, int memberId, ObligationKind kind, Period period, string text, string key, int version, CancellationToken cancellationToken)
     {
         var submission = new Submission(memberId, kind, period, text, turn.Now, version, key);
-        turn.Db.Submissions.Add(submission);
-        await turn.Db.SaveChangesAsync(cancellationToken);
+        // On SQLite, shares a transaction and its fsync with the submissions that arrive at the same moment.
+        await submissions.StoreAsync(turn.Db, submission, cancellationToken);
         return submission;
     }
 

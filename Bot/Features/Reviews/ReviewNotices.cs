@@ -18,17 +18,22 @@ public sealed class ReviewNotices(DeliverySignal delivery, TimeProvider time, IL
     /// <summary>A report arrived: its group's leaders get a card that opens it for review (the committee's deciders when the group has no other leader).</summary>
     public async Task ReportArrivedAsync(BranchDbContext db, Member author, Submission saved, CancellationToken cancellationToken)
     {
-        var leaders = await db.Members.AsNoTracking()
-            .Where(m => m.GroupId == author.GroupId && m.Id != author.Id && (m.Roles & Roles.GroupLeader) != 0)
-            .Select(m => m.Id).ToListAsync(cancellationToken);
-        if (leaders.Count == 0)
-            leaders = await db.Members.AsNoTracking()
-                .Where(m => m.Id != author.Id && (m.Roles & ExtensionRules.CommitteeDeciders) != 0)
-                .Select(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var leader in leaders)
+        // One statement for the leaders and the committee fallback, one for their languages, and nothing more when
+        // there is nobody to tell.
+        var candidates = await db.Members.AsNoTracking()
+            .Where(m => m.Id != author.Id
+                && ((m.GroupId == author.GroupId && (m.Roles & Roles.GroupLeader) != 0) || (m.Roles & ExtensionRules.CommitteeDeciders) != 0))
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, Leader = m.GroupId == author.GroupId && (m.Roles & Roles.GroupLeader) != 0 })
+            .ToListAsync(cancellationToken);
+        var recipients = candidates.Any(c => c.Leader) ? candidates.Where(c => c.Leader).Select(c => c.Id).ToList() : candidates.Select(c => c.Id).ToList();
+        if (recipients.Count == 0) return;
+        var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null && recipients.Contains(u.MemberId.Value)).ToListAsync(cancellationToken);
+        foreach (var recipient in recipients)
         {
-            var language = await UserLanguage.OfMemberAsync(db, leader, cancellationToken);
-            Queue(db, leader, Step("review", saved.Id, "arrived"), saved.Kind, saved.Period, author.Id,
+            // The latest updated Teams user, as UserLanguage.OfMemberAsync chooses.
+            var language = UserLanguage.For(users.Where(u => u.MemberId == recipient).MaxBy(u => u.UpdatedAt));
+            Queue(db, recipient, Step("review", saved.Id, "arrived"), saved.Kind, saved.Period, author.Id,
                 ReviewNoticeCard.Arrived(language, author.Name, saved.Kind, saved.Period, saved.Version, saved.Id), null);
         }
         await SaveAsync(db, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
+using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Features.Calendar;
 using BranchBot.Bot.Reminders;
 using BranchBot.Bot.Tests.Conversation;
@@ -8,6 +9,7 @@ using BranchBot.Domain;
 using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BranchBot.Bot.Tests.Features;
 
@@ -32,6 +34,8 @@ public sealed class CalendarJourneyTests : IAsyncLifetime
         await using var db = _bed.Database();
         db.CalendarSpans.AddRange(spans);
         await db.SaveChangesAsync();
+        // Written around the bot, as another instance would: the turns read the spans through a short cache.
+        _bed.Host.Services.GetRequiredService<BranchState>().Invalidate();
     }
 
     [Fact]
