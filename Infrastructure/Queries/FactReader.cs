@@ -56,47 +56,47 @@ public sealed class FactReader(BranchDbContext db)
         var window = periods.ToHashSet();
         var facts = new List<FulfilmentFact>();
         var versions = new List<PersonVersion>();
-        await foreach (var v in PersonReports(db, person).WithCancellation(ct)) versions.Add(v);
+        await foreach (var v in PersonReports.For(db)(db, person).WithCancellation(ct)) versions.Add(v);
         foreach (var report in versions.Where(v => window.Contains(v.Period)).GroupBy(v => (v.Kind, v.Period)).Where(r => r.Any(v => v.Version == 1)))
         {
             if (ReviewRules.CountsAsDoneAt(report.Select(v => new ReviewedVersion(v.Version, v.SubmittedAt, v.Verdict)), policy.ReturnedCountsAsDone) is { } at)
                 facts.Add(FulfilmentFact.Report(person, report.Key.Kind, report.Key.Period, at));
         }
-        await foreach (var t in PersonTalks(db, person, talksFrom).WithCancellation(ct)) facts.Add(t);
-        await foreach (var e in PersonEvaluations(db, person).WithCancellation(ct)) facts.Add(e);
+        await foreach (var t in PersonTalks.For(db)(db, person, talksFrom).WithCancellation(ct)) facts.Add(t);
+        await foreach (var e in PersonEvaluations.For(db)(db, person).WithCancellation(ct)) facts.Add(e);
         var excuses = new List<ExcuseFact>();
-        await foreach (var e in PersonExcuses(db, person).WithCancellation(ct)) excuses.Add(e);
+        await foreach (var e in PersonExcuses.For(db)(db, person).WithCancellation(ct)) excuses.Add(e);
         var extensions = new List<ExtensionFact>();
-        await foreach (var e in PersonExtensions(db, person).WithCancellation(ct)) extensions.Add(e);
+        await foreach (var e in PersonExtensions.For(db)(db, person).WithCancellation(ct)) extensions.Add(e);
         return (new FactIndex(facts, excuses, extensions, await CalendarAsync(ct)), versions.Count > 0);
     }
 
     private sealed record PersonVersion(ObligationKind Kind, Period Period, int Version, DateTimeOffset SubmittedAt, ReviewVerdict? Verdict);
 
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<PersonVersion>> PersonReports = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PersonVersion>>> PersonReports = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int person) => db.Submissions.Where(s => s.MemberId == person)
             .Select(s => new PersonVersion(s.Kind, s.Period, s.Version, s.SubmittedAt,
-                db.ReportReviews.Where(r => r.SubmissionId == s.Id).Select(r => (ReviewVerdict?)r.Verdict).FirstOrDefault())));
+                db.ReportReviews.Where(r => r.SubmissionId == s.Id).Select(r => (ReviewVerdict?)r.Verdict).FirstOrDefault()))));
 
-    private static readonly Func<BranchDbContext, int, DateOnly, IAsyncEnumerable<FulfilmentFact>> PersonTalks = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, DateOnly, IAsyncEnumerable<FulfilmentFact>>> PersonTalks = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int person, DateOnly from) => db.Talks.Where(t => t.Date >= from && (t.MentorId == person || t.MenteeId == person))
             .Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt,
-                db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault())));
+                db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault()))));
 
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<FulfilmentFact>> PersonEvaluations = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<FulfilmentFact>>> PersonEvaluations = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int person) => db.Evaluations.Where(e => e.SubjectId == person)
-            .Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)));
+            .Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At))));
 
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<ExcuseFact>> PersonExcuses = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<ExcuseFact>>> PersonExcuses = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int person) => db.Excuses.Where(e => e.SubjectId == person || e.OwnerId == person)
-            .Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At, null)));
+            .Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At, null))));
 
     // The person's and their mentors' approved extensions (an extension of a talk is the mentor's).
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<ExtensionFact>> PersonExtensions = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<ExtensionFact>>> PersonExtensions = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int person) => db.Extensions
             .Where(e => e.Status == ExtensionStatus.Approved
                 && (e.MemberId == person || db.MentorAssignments.Any(a => a.MenteeId == person && a.MentorId == e.MemberId)))
-            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)));
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil))));
 
     private async Task<FactIndex> ReadAsync(Policy policy, IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
         IQueryable<Extension> extensions, IQueryable<Evaluation> evaluations, CancellationToken ct)

@@ -61,15 +61,15 @@ public sealed class ObligationLoader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
         var members = new List<Member>();
-        await foreach (var m in PersonAndMentees(db, id).WithCancellation(ct)) members.Add(m);
+        await foreach (var m in PersonAndMentees.For(db)(db, id).WithCancellation(ct)) members.Add(m);
         var (facts, hasReports) = await new FactReader(db).ForPersonAsync(id, policy, since, today, ct);
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(m => m.Id == id)], since) { HasReports = hasReports };
     }
 
     // Single query: for one person and their mentees the joined rows are few, and it saves two round trips.
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<Member>> PersonAndMentees = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<Member>>> PersonAndMentees = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int id) => db.Members.AsNoTracking().Include(m => m.Mentors).Include(m => m.StageChanges).AsSingleQuery()
-            .Where(m => m.Id == id || db.MentorAssignments.Any(a => a.MentorId == id && a.MenteeId == m.Id)));
+            .Where(m => m.Id == id || db.MentorAssignments.Any(a => a.MentorId == id && a.MenteeId == m.Id))));
 
     private IQueryable<Member> Members() => db.Members.AsNoTracking().WithStageHistory();
 

@@ -4,6 +4,7 @@ using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Evaluations;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Evaluations;
@@ -31,7 +32,7 @@ public static class EvaluationsSection
             }
         }
         var school = new List<PartySchoolNomination>();
-        await foreach (var n in LastNominations(turn.Db, me.Id).WithCancellation(cancellationToken)) school.Add(n);
+        await foreach (var n in LastNominations.For(turn.Db)(turn.Db, me.Id).WithCancellation(cancellationToken)) school.Add(n);
         foreach (var n in school.OrderBy(n => n.Year).ThenBy(n => n.Month))
             lines.Add(n.CompletedOn is { } on
                 ? turn.T("partySchool.status.completed", PartySchoolCard.Session(turn.Language, n.Session), Formats.Date(turn.Language, on))
@@ -40,7 +41,7 @@ public static class EvaluationsSection
     }
 
     // Every status turn asks this: compiled once, with the member's id as its parameter.
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<PartySchoolNomination>> LastNominations = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PartySchoolNomination>>> LastNominations = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int me) => db.PartySchoolNominations.AsNoTracking().Where(n => n.MemberId == me)
-            .OrderByDescending(n => n.Year).ThenByDescending(n => n.Month).Take(2));
+            .OrderByDescending(n => n.Year).ThenByDescending(n => n.Month).Take(2)));
 }

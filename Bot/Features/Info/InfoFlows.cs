@@ -43,7 +43,7 @@ public sealed class InfoFlows
         var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var canWrite = open.Any(l => DutyKinds.Of(l.Kind).IsWritten);
         var pending = new List<PendingRequestLine>();
-        await foreach (var e in PendingExtensions(turn.Db, me.Id).WithCancellation(cancellationToken))
+        await foreach (var e in PendingExtensions.For(turn.Db)(turn.Db, me.Id).WithCancellation(cancellationToken))
             pending.Add(new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)));
         // The schedule already holds the speaker with their stage history and their mentees (its loader reads both).
         var history = schedule.Members[me.Id];
@@ -62,9 +62,9 @@ public sealed class InfoFlows
 
     private sealed record PendingExtension(ObligationKind Kind, Period Period, DateOnly RequestedUntil, DateTimeOffset RequestedAt);
 
-    private static readonly Func<BranchDbContext, int, IAsyncEnumerable<PendingExtension>> PendingExtensions = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PendingExtension>>> PendingExtensions = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int me) => db.Extensions.Where(e => e.MemberId == me && e.Status == ExtensionStatus.Requested)
-            .OrderBy(e => e.Id).Select(e => new PendingExtension(e.Kind, e.Period, e.RequestedUntil, e.RequestedAt)));
+            .OrderBy(e => e.Id).Select(e => new PendingExtension(e.Kind, e.Period, e.RequestedUntil, e.RequestedAt))));
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>
     private static async Task<List<MenteeLine>> MenteesAsync(Turn turn, ObligationSchedule schedule, CancellationToken cancellationToken)

@@ -64,18 +64,18 @@ public static class MeetingsSection
         if (Semester.Containing(turn.Today, calendar) is not { } semester) return [];
         var from = turn.Branch.ToInstant(semester.Start.ToDateTime(TimeOnly.MinValue));
         var records = new List<AttendanceRecord>();
-        await foreach (var r in MemberAttendance(turn.Db, turn.Member.Id, from, turn.Now).WithCancellation(cancellationToken)) records.Add(r);
+        await foreach (var r in MemberAttendance.For(turn.Db)(turn.Db, turn.Member.Id, from, turn.Now).WithCancellation(cancellationToken)) records.Add(r);
         if (records.Count == 0) return [];
         return [TextBlock.Trusted(Texts.Default.Get(turn.Language, "meetings.status", Attendance(turn.Language, AttendanceRules.Count(records)))) with { Spacing = Spacing.Medium, Separator = true }];
     }
 
     // The member's own answer at each held meeting in [from, now]: one row per meeting, not the meeting's whole attendee list.
-    private static readonly Func<BranchDbContext, int, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<AttendanceRecord>> MemberAttendance = EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<BranchDbContext, int, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<AttendanceRecord>>> MemberAttendance = new(() => EF.CompileAsyncQuery(
         (BranchDbContext db, int me, DateTimeOffset from, DateTimeOffset now) => db.Meetings
             .Where(m => m.CancelledAt == null && m.StartsAt >= from && m.StartsAt <= now)
             .SelectMany(m => m.Attendees, (m, a) => new { m.StartsAt, a.MemberId, a.Answer })
             .Where(x => x.MemberId == me)
-            .Select(x => new AttendanceRecord(x.StartsAt, x.Answer)));
+            .Select(x => new AttendanceRecord(x.StartsAt, x.Answer))));
 
     /// <summary>"2 of 3 held, 6 weeks left: schedule one before …", or on track.</summary>
     public static string Line(Turn turn, Semester semester, MeetingKind kind, IEnumerable<Meeting> held)
