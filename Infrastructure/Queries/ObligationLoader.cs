@@ -50,6 +50,18 @@ public sealed class ObligationLoader(BranchDbContext db)
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
+    // The whole branch with the facts of a job's window only (FactReader.JobWindowAsync): the schedule owes nothing
+    // before the window, so what it says is open is what is open.
+    public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, FactWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(window);
+        var members = await Members().AsSplitQuery().ToListAsync(ct);
+        var facts = await new FactReader(db).ForBranchAsync(policy, window, today, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts, window), members, window.Earliest);
+    }
+
     private IQueryable<Member> Members() => db.Members.AsNoTracking().WithStageHistory();
 
     // The owners' ids go into SQL as a subquery, not as a list of values, so that every group's query has the
