@@ -75,6 +75,7 @@ public static class Verbs
     public const string DuesPay = "dues.pay";
     public const string DuesRate = "dues.rate";
     public const string DuesRemit = "dues.remit";
+    public const string DuesCorrect = "dues.correct";
     public const string DuesExport = "dues.export";
     public const string DuesMine = "dues.mine";
     // Graduate transfers (组织关系转接), committee only: open the card, record a letter, record a receipt.

@@ -155,12 +155,12 @@ internal static class RosterPage
             """), status);
 
     // The import report: for a rejected file its errors (with rows) and warnings; for an accepted one what changes.
-    // The problem texts are RosterReport's (Simplified Chinese or English; zh-TW reads the Simplified ones).
+    // The problem texts are RosterReport's, in the page's language.
     private static Markup Report(TabPage page, RosterImportResult result, DateOnly? configuredTracking, bool preview, bool summary = true)
     {
-        var en = page.Language == Language.EnUs;
+        var language = page.Language;
         Markup Problems(string key, string kind, IReadOnlyList<RosterProblem> problems) => problems.Count == 0 ? Markup.Empty : Html.Of($"""
-            <section class="card" data-report="{kind}" data-count="{problems.Count}"><h2>{page.T(key)}</h2><div class="table-wrap"><table class="cards-on-phone"><thead><tr><th class="num">{page.T("tab.roster.row")}</th><th>{page.T("tab.roster.problem")}</th></tr></thead><tbody>{problems.Select(p => Html.Of($"<tr data-row=\"{p.Row}\"><td class=\"num\" data-label=\"{page.T("tab.roster.row")}\">{(p.Row == 0 ? "" : p.Row.ToString(CultureInfo.InvariantCulture))}</td><td>{RosterReport.Problem(p, en)}</td></tr>"))}</tbody></table></div></section>
+            <section class="card" data-report="{kind}" data-count="{problems.Count}"><h2>{page.T(key)}</h2><div class="table-wrap"><table class="cards-on-phone"><thead><tr><th class="num">{page.T("tab.roster.row")}</th><th>{page.T("tab.roster.problem")}</th></tr></thead><tbody>{problems.Select(p => Html.Of($"<tr data-row=\"{p.Row}\"><td class=\"num\" data-label=\"{page.T("tab.roster.row")}\">{(p.Row == 0 ? "" : p.Row.ToString(CultureInfo.InvariantCulture))}</td><td>{RosterReport.Problem(p, language)}</td></tr>"))}</tbody></table></div></section>
             """);
 
         if (!result.Accepted)
@@ -184,10 +184,10 @@ internal static class RosterPage
         }
         var added = result.Changes.Where(c => c.Kind == RosterChangeKind.Added).Select(c => (c.StudentNumber, c.Name, "")).ToList();
         var changed = result.Changes.Where(c => c.Kind == RosterChangeKind.Updated)
-            .Select(c => (c.StudentNumber, c.Name, string.Join(en ? ", " : "、", c.Fields.Select(f => RosterReport.ColumnName(f, en))))).ToList();
+            .Select(c => (c.StudentNumber, c.Name, string.Join(language.IsChinese() ? "、" : ", ", c.Fields.Select(f => RosterReport.ColumnName(f, language))))).ToList();
         var leaving = result.NotInFile.Select(p => (p.StudentNumber, p.Name, "")).ToList();
         var note = preview ? Html.Of($"<p class=\"notice\" role=\"status\" data-notice=\"preview\">{page.T("tab.roster.previewNote")}</p>") : Markup.Empty;
-        var full = RosterReport.Render(result, en ? "en" : "zh-CN", configuredTracking, preview);
+        var full = RosterReport.Render(result, language, configuredTracking, preview);
         return Html.Of($"""
             {note}
             {(summary ? Html.Of($"{People("tab.roster.added", "added", added)}{People("tab.roster.changed", "changed", changed)}{People("tab.roster.leaving", "leaving", leaving, folded: true)}<p class=\"muted\" data-report=\"unchanged\" data-count=\"{result.Count(RosterChangeKind.Unchanged)}\">{page.T("tab.roster.unchanged", result.Count(RosterChangeKind.Unchanged))}</p>") : Markup.Empty)}

@@ -33,6 +33,9 @@ public static class DuesAmount
         : amount > max ? AmountProblem.TooLarge
         : null;
 
+    /// <summary>The amount to the fen, with two decimals whatever the database gave back (SQLite keeps decimals as text, "1.5").</summary>
+    public static decimal ToFen(decimal amount) => Math.Round(amount + 0.00m, 2);
+
     /// <summary>Reads an amount typed into a card ("0.50", "12", "-1"), invariant culture, then <see cref="Check"/>s it.</summary>
     public static AmountProblem? TryParse(string? text, decimal max, out decimal amount)
     {
@@ -184,6 +187,13 @@ public static class DuesRules
     /// organisation member usually does it, but the secretary stands in).
     /// </summary>
     public static bool MayRecord(Member member) => member.IsCommittee;
+
+    /// <summary>
+    /// A recorded payment may be corrected (amount, receipt) or withdrawn (recorded by mistake) by whoever may record
+    /// it, until the month's remittance upward is recorded: from then the month's money has left the branch and its
+    /// ledger is closed.
+    /// </summary>
+    public static bool MayCorrect(Member member, DuesRemittance? remittance) => MayRecord(member) && remittance is null;
 
     /// <summary>
     /// A member owes a month's dues when they are a probationary or full member on the month's last day and were not

@@ -52,6 +52,10 @@ public static class DuesMonthCard
     public const string RateFromInput = "duesRateFrom";
     public const string RemitAmountInput = "duesRemitAmount";
     public const string RemitReceiptInput = "duesRemitReceipt";
+    public const string CorrectPaymentInput = "duesCorrectPayment";
+    public const string CorrectAmountInput = "duesCorrectAmount";
+    public const string CorrectReceiptInput = "duesCorrectReceipt";
+    public const string CorrectWithdrawInput = "duesCorrectWithdraw";
     /// <summary>Longest amount read from a card (characters).</summary>
     public const int AmountMaxLength = 20;
     /// <summary>Unpaid rows offered on one card; the rest after those are recorded.</summary>
@@ -82,6 +86,20 @@ public static class DuesMonthCard
         if (paid.Count > 0)
             body.Add(new FactSet([.. paid.Select(r => Fact.Trusted(Name(r.Name),
                 t.Get(language, "dues.month.paidRow", DuesTexts.Yuan(r.Payment!.Amount), Markdown.Escape(UserText.Clip(r.Payment.Receipt, DuesPayment.ReceiptMaxLength)))))]));
+
+        // A payment recorded with a wrong amount or receipt, or ticked by mistake, is corrected here until the month is
+        // remitted: beside the paid list, in the body (Teams shows at most five card actions).
+        if (view.Remittance is null && paid.Count > 0)
+            body.Add(new ActionSet([new ActionShowCard(L("dues.correct.title"), new ShowCardContent(
+                [
+                    new InputChoiceSet(CorrectPaymentInput, [.. paid.Select(r => new Choice(UserText.Clip(r.Name) + " · " + DuesTexts.Yuan(r.Payment!.Amount) + " · " + UserText.Clip(r.Payment.Receipt, DuesPayment.ReceiptMaxLength),
+                            r.Payment.Id.ToString(CultureInfo.InvariantCulture)))])
+                        { Label = L("dues.correct.payment"), Style = ChoiceStyle.Compact, IsRequired = true, ErrorMessage = t.Get(language, "error.missingField", L("dues.correct.payment")) },
+                    new InputText(CorrectAmountInput) { Label = L("dues.correct.amount"), Placeholder = "0.50", MaxLength = AmountMaxLength },
+                    new InputText(CorrectReceiptInput) { Label = L("dues.correct.receipt"), MaxLength = DuesPayment.ReceiptMaxLength },
+                    new InputToggle(CorrectWithdrawInput, L("dues.correct.withdraw")) { Value = "false", ValueOn = "true", ValueOff = "false" },
+                ],
+                [new ActionSubmit(L("dues.correct.save"), Data(Verbs.DuesCorrect))]))]));
 
         var unpaid = view.Rows.Where(r => r.Payment is null).ToList();
         var actions = new List<CardAction>();

@@ -13,6 +13,7 @@ public sealed class DuesFeature : Feature
         Verb<DuesFlow>(Verbs.DuesPay, (flow, turn, data, ct) => flow.PayAsync(turn, data, ct));
         Verb<DuesFlow>(Verbs.DuesRate, (flow, turn, data, ct) => flow.RateAsync(turn, data, ct));
         Verb<DuesFlow>(Verbs.DuesRemit, (flow, turn, data, ct) => flow.RemitAsync(turn, data, ct));
+        Verb<DuesFlow>(Verbs.DuesCorrect, (flow, turn, data, ct) => flow.CorrectAsync(turn, data, ct));
         Verb<DuesFlow>(Verbs.DuesExport, (flow, turn, data, ct) => flow.ExportAsync(turn, data, ct));
         Verb<DuesFlow>(Verbs.DuesMine, (flow, turn, data, ct) => flow.MineFromCardAsync(turn, data, ct));
 
@@ -27,5 +28,9 @@ public sealed class DuesFeature : Feature
         Label(DuesMonthCard.RateFromInput, "dues.rate.from");
         Label(DuesMonthCard.RemitAmountInput, "dues.remit.amount");
         Label(DuesMonthCard.RemitReceiptInput, "dues.remit.receipt");
+        Label(DuesMonthCard.CorrectPaymentInput, "dues.correct.payment");
+        Label(DuesMonthCard.CorrectAmountInput, "dues.correct.amount");
+        Label(DuesMonthCard.CorrectReceiptInput, "dues.correct.receipt");
+        Label(DuesMonthCard.CorrectWithdrawInput, "dues.correct.withdraw");
     }
 }

@@ -78,9 +78,8 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var receipt = data.String(DuesMonthCard.ReceiptInput, DuesPayment.ReceiptMaxLength, required: false);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
 
         var ledger = await DuesLedger.LoadAsync(turn.Db, month, cancellationToken);
         var chosen = new List<(Member Member, decimal Amount)>();
@@ -146,9 +145,7 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var receipt = data.String(DuesMonthCard.RemitReceiptInput, DuesPayment.ReceiptMaxLength);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         if (await turn.Db.DuesRemittances.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month, cancellationToken) is { } stored)
             return new Reply.Refused(turn.T("dues.error.alreadyRemitted", Formats.Period(turn.Language, month), DuesTexts.Remittance(turn.Language, stored)));
         if (DuesAmount.TryParse(amountText, DuesAmount.MaxRemittance, out var amount) is { } problem)
@@ -160,6 +157,57 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
             turn.T("dues.remit.saved", Formats.Period(turn.Language, month), DuesTexts.Yuan(amount)));
     }
 
+    /// <summary>
+    /// Corrects a recorded payment of the card's month: a new amount or receipt number, or withdrawn when it was recorded
+    /// by mistake. Refused once the month is remitted (<see cref="DuesRules.MayCorrect"/>). The change is conditional
+    /// on the payment being as it was read, so of two committee members correcting it at once the second is told.
+    /// </summary>
+    public async Task<Reply> CorrectAsync(Turn turn, CardData data, CancellationToken cancellationToken)
+    {
+        var month = data.Period(DuesMonthCard.MonthField);
+        var reference = data.Reference(DuesMonthCard.CorrectPaymentInput);
+        var amountText = data.String(DuesMonthCard.CorrectAmountInput, DuesMonthCard.AmountMaxLength, required: false);
+        var receipt = data.String(DuesMonthCard.CorrectReceiptInput, DuesPayment.ReceiptMaxLength, required: false);
+        var withdraw = data.Toggle(DuesMonthCard.CorrectWithdrawInput);
+        if (data.Error is { } error) return Errors.Refuse(turn, error);
+        if (!DuesRules.MayRecord(turn.Member)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
+        if (!long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var paymentId)) return new Reply.Refused(turn.T("error.forgedId"));
+        var payment = await turn.Db.DuesPayments.AsNoTracking().FirstOrDefaultAsync(p => p.Id == paymentId && p.Month == month, cancellationToken);
+        if (payment is null) return new Reply.Refused(turn.T("error.forgedId"));
+        var remittance = await turn.Db.DuesRemittances.AsNoTracking().FirstOrDefaultAsync(r => r.Month == month, cancellationToken);
+        if (!DuesRules.MayCorrect(turn.Member, remittance))
+            return new Reply.Refused(turn.T("dues.correct.closed", Formats.Period(turn.Language, month), DuesTexts.Remittance(turn.Language, remittance)));
+        var name = Markdown.Escape(UserText.Clip(await turn.Db.Members.AsNoTracking().Where(m => m.Id == payment.MemberId).Select(m => m.Name).FirstAsync(cancellationToken)));
+        var what = Formats.Period(turn.Language, month);
+
+        // As read: the same receipt and the same recording (who, when), so that a correction made meanwhile is not overwritten.
+        var asRead = turn.Db.DuesPayments.Where(p => p.Id == payment.Id && p.Receipt == payment.Receipt && p.RecordedById == payment.RecordedById && p.RecordedAt == payment.RecordedAt);
+        if (withdraw)
+        {
+            if (amountText is not null || receipt is not null) return new Reply.Refused(turn.T("dues.correct.withdrawOrChange"));
+            if (await asRead.ExecuteDeleteAsync(cancellationToken) == 0) return new Reply.Refused(turn.T("dues.correct.changedMeanwhile", name));
+            logger.LogInformation("Dues payment {PaymentId} of member {MemberId} for {Month} withdrawn by member {By}", payment.Id, payment.MemberId, month.Key, turn.Member.Id);
+            return new Reply.ReplaceCard(await MonthCardAsync(turn, month, cancellationToken), turn.T("dues.correct.withdrawn", name, what, DuesTexts.Yuan(payment.Amount)));
+        }
+
+        if (amountText is null && receipt is null) return new Reply.Refused(turn.T("dues.correct.nothing"));
+        var amount = payment.Amount;
+        if (amountText is not null && DuesAmount.TryParse(amountText, DuesAmount.MaxMonthly, out amount) is { } problem)
+            return new Reply.Refused(AmountRefusal(turn, name, problem, DuesAmount.MaxMonthly));
+        var newReceipt = receipt ?? payment.Receipt;
+        if (amount == payment.Amount && newReceipt == payment.Receipt) return new Reply.Refused(turn.T("dues.correct.same", name));
+        var changed = await asRead.ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Amount, amount)
+            .SetProperty(p => p.Receipt, newReceipt)
+            .SetProperty(p => p.RecordedById, turn.Member.Id)
+            .SetProperty(p => p.RecordedAt, turn.Now), cancellationToken);
+        if (changed == 0) return new Reply.Refused(turn.T("dues.correct.changedMeanwhile", name));
+        logger.LogInformation("Dues payment {PaymentId} of member {MemberId} for {Month} corrected by member {By}", payment.Id, payment.MemberId, month.Key, turn.Member.Id);
+        return new Reply.ReplaceCard(await MonthCardAsync(turn, month, cancellationToken),
+            turn.T("dues.correct.saved", name, what, DuesTexts.Yuan(amount), Markdown.Escape(UserText.Clip(newReceipt, DuesPayment.ReceiptMaxLength))));
+    }
+
     /// <summary>The month's ledger as xlsx and CSV links, made and checked again at download by the yearly export's <see cref="DownloadLinks"/>.</summary>
     public Task<Reply> ExportAsync(Turn turn, CardData data, CancellationToken cancellationToken) => Task.FromResult(Export(turn, data));
 
@@ -168,9 +216,7 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var month = data.Period(DuesMonthCard.MonthField);
         if (data.Error is { } error) return Errors.Refuse(turn, error);
         if (!DuesRules.MayRecord(turn.Member) || !ExportRules.MayExport(turn.Member, null)) return new Reply.Refused(turn.T("dues.error.notPermitted"));
-        var current = Period.Containing(Cadence.Monthly, turn.Today);
-        if (month!.Cadence != Cadence.Monthly || OutOfRange(month, current))
-            return new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)));
+        if (MonthRefusal(turn, month) is { } badMonth) return badMonth;
         var expiresAt = turn.Now + links.Lifetime;
         Uri? Link(ExportFormat format) =>
             links.LinkFor(links.Protect(new DownloadTicket(turn.Member.Id, month.Year, format, null, turn.Language, expiresAt) { DuesMonth = month.Number }));
@@ -184,6 +230,17 @@ public sealed class DuesFlow(DownloadLinks links, ILogger<DuesFlow> logger)
         var candidates = ledger.Members.Where(m => MayHaveRate(m, turn.Today)).Select(m => new DuesPerson(m.Id, m.Name, m.StudentNumber)).ToList();
         var view = new DuesMonthView(month, ledger.Rows(month), ledger.Figures(month), ledger.Remittance, candidates, RateMonths(Period.Containing(Cadence.Monthly, turn.Today)));
         return DuesMonthCard.Build(turn.Language, view, ReportFlow.NewCardId());
+    }
+
+    /// <summary>The refusal of a month that may not be recorded (not monthly, after this month or before January of last year); null when it may.
+    /// The card's month is required, so it is set once the card data had no error.</summary>
+    private static Reply.Refused? MonthRefusal(Turn turn, [System.Diagnostics.CodeAnalysis.NotNull] Period? month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        var current = Period.Containing(Cadence.Monthly, turn.Today);
+        return OutOfRange(month, current)
+            ? new Reply.Refused(turn.T("dues.error.badMonth", Formats.Period(turn.Language, FirstMonth(current)), Formats.Period(turn.Language, current)))
+            : null;
     }
 
     /// <summary>A rate is set for a probationary or full member on the roster now.</summary>

@@ -42,15 +42,15 @@ public static class DuesLedgerExport
             rows.Add(
             [
                 m.StudentNumber, m.Name, groups.GetValueOrDefault(m.GroupId, ""), m.StageOn(month.End) is { } stage ? Formats.Stage(language, stage) : "",
-                rate is { } r ? (XlsxCell)YearlyExport.Fen(r) : "", paid is null ? (XlsxCell)T("dues.ledger.unpaid") : YearlyExport.Fen(paid.Amount), paid?.Receipt ?? "",
+                rate is { } r ? (XlsxCell)DuesAmount.ToFen(r) : "", paid is null ? (XlsxCell)T("dues.ledger.unpaid") : DuesAmount.ToFen(paid.Amount), paid?.Receipt ?? "",
                 paid is null ? "" : paid.PaidOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ]);
         }
         rows.Add([]);
-        rows.Add([T("dues.ledger.total"), "", "", "", YearlyExport.Fen(figures.Expected), YearlyExport.Fen(figures.Collected), "", ""]);
+        rows.Add([T("dues.ledger.total"), "", "", "", DuesAmount.ToFen(figures.Expected), DuesAmount.ToFen(figures.Collected), "", ""]);
         rows.Add([T("export.figure.duesOwing", Formats.Period(language, month)), figures.Owing]);
         rows.Add([T("export.figure.duesPaid", Formats.Period(language, month)), figures.Paid]);
-        rows.Add([T("dues.ledger.remittance"), ledger.Remittance is { } x ? (XlsxCell)YearlyExport.Fen(x.Amount) : "", ledger.Remittance?.Receipt ?? "",
+        rows.Add([T("dues.ledger.remittance"), ledger.Remittance is { } x ? (XlsxCell)DuesAmount.ToFen(x.Amount) : "", ledger.Remittance?.Receipt ?? "",
             ledger.Remittance is { } y ? y.RemittedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : ""]);
         return new XlsxSheet(T("dues.ledger.sheet", month.Key), rows);
     }

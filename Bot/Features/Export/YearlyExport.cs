@@ -99,15 +99,15 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
             var month = Formats.Period(l, m.Month);
             yield return [s, T(l, "export.figure.duesOwing", month), m.Owing];
             yield return [s, T(l, "export.figure.duesPaid", month), m.Paid];
-            yield return [s, T(l, "export.figure.duesExpected", month), Fen(m.Expected)];
-            yield return [s, T(l, "export.figure.duesCollected", month), Fen(m.Collected)];
+            yield return [s, T(l, "export.figure.duesExpected", month), DuesAmount.ToFen(m.Expected)];
+            yield return [s, T(l, "export.figure.duesCollected", month), DuesAmount.ToFen(m.Collected)];
             if (!withRemittance) continue;
-            yield return [s, T(l, "export.figure.duesRemitted", month), Fen(m.Remitted ?? 0m)];
+            yield return [s, T(l, "export.figure.duesRemitted", month), DuesAmount.ToFen(m.Remitted ?? 0m)];
             yield return [s, T(l, "export.figure.duesReceipt", month), m.RemittanceReceipt ?? ""];
         }
-        yield return [s, T(l, "export.figure.duesYearExpected"), Fen(d.Expected)];
-        yield return [s, T(l, "export.figure.duesYearCollected"), Fen(d.Collected)];
-        if (withRemittance) yield return [s, T(l, "export.figure.duesYearRemitted"), Fen(d.Remitted)];
+        yield return [s, T(l, "export.figure.duesYearExpected"), DuesAmount.ToFen(d.Expected)];
+        yield return [s, T(l, "export.figure.duesYearCollected"), DuesAmount.ToFen(d.Collected)];
+        if (withRemittance) yield return [s, T(l, "export.figure.duesYearRemitted"), DuesAmount.ToFen(d.Remitted)];
     }
 
     /// <summary>
@@ -226,10 +226,7 @@ public sealed class YearlyExport(BranchDbContext db, Branch branch, DateTimeOffs
         }
     }
 
-    /// <summary>Yuan with fen, two decimals whatever the database gave back (SQLite keeps decimals as text).</summary>
-    internal static decimal Fen(decimal amount) => Math.Round(amount + 0.00m, 2);
-
-    private static IReadOnlyList<XlsxCell> Dues(DuesPersonYear? d) => [d?.MonthsOwed ?? 0, d?.MonthsPaid ?? 0, Fen(d?.Paid ?? 0m)];
+    private static IReadOnlyList<XlsxCell> Dues(DuesPersonYear? d) => [d?.MonthsOwed ?? 0, d?.MonthsPaid ?? 0, DuesAmount.ToFen(d?.Paid ?? 0m)];
 
     // ISO dates, as the roster file writes them: a date cell reads the same in every language and sorts.
     private static IEnumerable<XlsxCell> TransferCells(Member m, Transfer? t) =>

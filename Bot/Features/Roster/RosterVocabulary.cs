@@ -29,7 +29,7 @@ internal static class RosterVocabulary
     [
         (RosterColumn.StudentNumber, ["学号", "學號", "工号", "工號", "StudentNumber", "Student Number", "StudentNo"]),
         (RosterColumn.Name, ["姓名", "Name"]),
-        (RosterColumn.Email, ["邮箱", "郵箱", "电子邮箱", "電子郵箱", "Email", "E-mail"]),
+        (RosterColumn.Email, ["邮箱", "郵箱", "电子邮箱", "電子郵箱", "電子郵件", "Email", "E-mail"]),
         (RosterColumn.Group, ["小组", "小組", "党小组", "黨小組", "Group"]),
         (RosterColumn.Stage, ["阶段", "階段", "Stage"]),
         (RosterColumn.StageSince, ["阶段开始日期", "階段開始日期", "StageSince", "Stage Since"]),
@@ -72,6 +72,24 @@ internal static class RosterVocabulary
     public static string ChineseHeader(RosterColumn column) => ColumnWords.First(c => c.Column == column).Words[0];
     public static string Chinese(Stage stage) => StageWords.First(s => s.Stage == stage).Words[0];
     public static string Chinese(Roles role) => RoleWords.First(r => r.Role == role).Words[0];
+
+    // The Traditional Chinese words a zh-TW reader sees in the import report; each is one the import accepts.
+    public static string TraditionalHeader(RosterColumn column) => column switch
+    {
+        RosterColumn.StudentNumber => "學號",
+        RosterColumn.Name => "姓名",
+        RosterColumn.Email => "電子郵件",
+        RosterColumn.Group => "小組",
+        RosterColumn.Stage => "階段",
+        RosterColumn.StageSince => "階段開始日期",
+        RosterColumn.Mentors => "聯繫人",
+        RosterColumn.Roles => "職務",
+        RosterColumn.GraduatesOn => "畢業日期",
+        _ => ChineseHeader(column),
+    };
+
+    public static string Traditional(Stage stage) => StageWords.First(s => s.Stage == stage).Words[1];
+    public static string Traditional(Roles role) => RoleWords.First(r => r.Role == role).Words[1];
 
     public static string[] SplitList(string value) =>
         value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
+using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Transfers;
@@ -14,10 +15,14 @@ namespace BranchBot.Bot.Features.Transfers;
 /// <see cref="TransferRules.Graduating"/>), records each one's introduction letter (date, destination) and later the
 /// return receipt (回执). The letter takes the member off the active roster from its date (<see cref="Member.TransferOut"/>):
 /// no duties, reminders or overdue entries after it; the history and the statistics keep them. Every refusal says why and
-/// stores nothing (<see cref="TransferRules.CheckLetter"/>, <see cref="TransferRules.CheckReceipt"/>).
+/// stores nothing (<see cref="TransferRules.CheckLetter"/>, <see cref="TransferRules.CheckReceipt"/>). The member hears of
+/// their letter through the delivery ledger, in the same save as the letter.
 /// </summary>
-public sealed class TransferFlow
+public sealed class TransferFlow(DeliverySignal delivery)
 {
+    /// <summary>The ledger step of the member's notice that their letter was recorded: once per member, as the letter is.</summary>
+    public const string LetterNoticeStep = "transfer-letter";
+
     public async Task<Reply> ShowAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (!turn.Member.IsCommittee) return new Reply.Refused(turn.T("error.notPermitted"));
@@ -40,9 +45,14 @@ public sealed class TransferFlow
 
         turn.Db.Transfers.Add(new Transfer(member.Id, issuedOn.Value, destination!, turn.Member.Id, turn.Now));
         member.TransferOut(issuedOn.Value);
+        var language = await UserLanguage.OfMemberAsync(turn.Db, member.Id, cancellationToken);
+        var notice = Texts.Default.Get(language, "transfers.letter.notice", Formats.Date(language, issuedOn.Value), Markdown.Escape(UserText.Clip(destination)));
+        turn.Db.ReminderDeliveries.Add(DeliveryQueue.Row(new QueuedRow(member.Id, LetterNoticeStep, QueuedMessage.Of(null, notice)),
+            ObligationKind.ThoughtReport, Period.Containing(Cadence.Monthly, issuedOn.Value), member.Id, turn.Now));
         try
         {
             await turn.Db.SaveChangesAsync(cancellationToken);
+            delivery.Wake();
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

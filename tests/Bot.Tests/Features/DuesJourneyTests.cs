@@ -329,4 +329,59 @@ public sealed class DuesJourneyTests : IAsyncLifetime
         Assert.Contains("党费 · 2026年10月", october.GetRawText());
         Assert.Contains("只能登记", future.Single(Secretary).Text());
     }
+
+    private async Task<string> PaymentIdAsync(Person person)
+    {
+        var memberId = await _bed.MemberIdAsync(person);
+        await using var db = _bed.Database();
+        return (await db.DuesPayments.SingleAsync(p => p.MemberId == memberId)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Correct_AWrongAmountThenAMistakenTick_TheLedgerFollowsUntilTheMonthIsRemitted()
+    {
+        await SetRatesAsync();
+        await _bed.SubmitAsync(Secretary, "dues", Submit(await MonthCardAsync(), Verbs.DuesPay, [.. await PaidAsync(Mentor, Leader), (DuesMonthCard.ReceiptInput, "R-1")]));
+        var card = await MonthCardAsync();
+        Assert.Contains("更正缴费记录", card.GetRawText());
+        (string, string) Pick(string id) => (DuesMonthCard.CorrectPaymentInput, id);
+        var mentor = await PaymentIdAsync(Mentor);
+        var leader = await PaymentIdAsync(Leader);
+
+        var corrected = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(mentor), (DuesMonthCard.CorrectAmountInput, "25"), (DuesMonthCard.CorrectReceiptInput, "R-9")));
+        var nothing = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(mentor)));
+        var same = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(mentor), (DuesMonthCard.CorrectAmountInput, "25.00")));
+        var both = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(leader), (DuesMonthCard.CorrectWithdrawInput, "true"), (DuesMonthCard.CorrectAmountInput, "1")));
+        var badAmount = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(leader), (DuesMonthCard.CorrectAmountInput, "0.123")));
+        var forged = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick("99999"), (DuesMonthCard.CorrectAmountInput, "1")));
+        var otherMonth = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(leader), (DuesMonthCard.CorrectAmountInput, "1"), (DuesMonthCard.MonthField, "2026-10")));
+        var byLeader = await _bed.SubmitAsync(Leader, "dues", Submit(card, Verbs.DuesCorrect, Pick(leader), (DuesMonthCard.CorrectWithdrawInput, "true")));
+        var withdrawn = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(leader), (DuesMonthCard.CorrectWithdrawInput, "true")));
+
+        Assert.Contains("已更正赵老师2026年11月的缴费：¥25.00，收据 R-9", corrected.AllText);
+        Assert.Contains("请填写正确的金额或收据号", nothing.AllText);
+        Assert.Contains("已是这个金额和收据号", same.AllText);
+        Assert.Contains("撤销和更正只能选一项", both.AllText);
+        Assert.Contains("两位小数", badAmount.AllText);
+        Assert.Contains("这张卡片指向的内容不存在", forged.AllText);
+        Assert.Contains("这张卡片指向的内容不存在", otherMonth.AllText);
+        Assert.Contains("由支委登记", byLeader.AllText);
+        Assert.Contains("已撤销钱组长2026年11月的缴费记录（¥0.50），该月重新列为未缴", withdrawn.AllText);
+        Assert.Contains("已缴 1/5 人，已收 ¥25.00", Assert.Single(withdrawn.Calls, c => c.Method == "PUT").Card().GetRawText());
+        await using (var db = _bed.Database())
+        {
+            var stored = await db.DuesPayments.AsNoTracking().SingleAsync();
+            Assert.Equal((await _bed.MemberIdAsync(Mentor), 25m, "R-9", await _bed.MemberIdAsync(Secretary)), (stored.MemberId, stored.Amount, stored.Receipt, stored.RecordedById));
+        }
+
+        // Once the month is remitted upward its payments are closed: no correction offered, a stale card refused.
+        await _bed.SubmitAsync(Secretary, "dues", Submit(await MonthCardAsync(), Verbs.DuesRemit, (DuesMonthCard.RemitReceiptInput, "SJ-1")));
+        var closed = await _bed.SubmitAsync(Secretary, "dues", Submit(card, Verbs.DuesCorrect, Pick(mentor), (DuesMonthCard.CorrectAmountInput, "20")));
+
+        Assert.DoesNotContain("更正缴费记录", (await MonthCardAsync()).GetRawText());
+        Assert.Contains("的党费已上缴", closed.AllText);
+        Assert.Contains("不能再更正", closed.AllText);
+        await using (var db = _bed.Database())
+            Assert.Equal(25m, (await db.DuesPayments.AsNoTracking().SingleAsync()).Amount);
+    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using BranchBot.Bot.Features.Roster;
+using BranchBot.Bot.Localization;
 using BranchBot.Bot.Tests.Features.Roster;
 using BranchBot.Domain;
 using BranchBot.Infrastructure.Persistence;
@@ -83,7 +84,7 @@ public sealed partial class TabRosterTests
         var html = await applied.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, applied.StatusCode);
-        Assert.Contains(RosterReport.Problem(new RosterProblem(0, null, RosterProblemCode.RosterChangedSincePreview), en: false), html, StringComparison.Ordinal);
+        Assert.Contains(RosterReport.Problem(new RosterProblem(0, null, RosterProblemCode.RosterChangedSincePreview), Language.ZhCn), html, StringComparison.Ordinal);
         Assert.Equal(5, (await StudentNumbersAsync(tab)).Count);
     }
 
@@ -123,6 +124,32 @@ public sealed partial class TabRosterTests
         Assert.Contains("data-notice=\"rejected\"", html, StringComparison.Ordinal);
         Assert.Contains(expected, html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("/tab/roster/apply", html, StringComparison.Ordinal);
+        Assert.Equal(4, (await StudentNumbersAsync(tab)).Count);
+    }
+
+    [Fact]
+    public async Task Upload_ByACommitteeMemberReadingTraditionalChinese_GivesTheReportInTraditionalChinese()
+    {
+        await using var tab = await TabTestHost.StartAsync();
+        using (var scope = tab.Host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BranchDbContext>();
+            var now = DateTimeOffset.UnixEpoch;
+            db.TeamsUsers.Add(new TeamsUser
+            {
+                AadObjectId = "oid-committee", TeamsUserId = "29:committee", TenantId = "", ServiceUrl = "https://smba.test/", ConversationId = "a:committee",
+                ConversationReferenceJson = "{}", MemberId = tab.CommitteeId, ClientLocale = "zh-TW", InstalledAt = now, UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        await tab.SignInLocallyAsync(tab.CommitteeId);
+
+        using var response = await UploadAsync(tab, new RosterFileBuilder().Set("2019001", "阶段", "群众").Bytes(), "rows.csv");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("第 2 列，階段：無法識別的階段「群众」", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("无法识别", html, StringComparison.Ordinal);
         Assert.Equal(4, (await StudentNumbersAsync(tab)).Count);
     }
 

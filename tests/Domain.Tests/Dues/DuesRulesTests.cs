@@ -218,4 +218,28 @@ public sealed class TransferRulesTests
         Assert.All(owed, o => Assert.True(o.Period.End < At.Date("2026-06-20"), o.Period.Key));
         Assert.Contains(owed, o => o.Period == At.P("2026-05"));
     }
+
+    [Theory]
+    [InlineData("1.5", "1.50")]
+    [InlineData("3", "3.00")]
+    [InlineData("0.125", "0.12")]
+    [InlineData("12.34", "12.34")]
+    public void ToFen_AnAmountAsTheDatabaseGivesItBack_HasExactlyTwoDecimals(string stored, string expected)
+    {
+        var amount = decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, DuesAmount.ToFen(amount).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void MayCorrect_ACommitteeMemberBeforeTheRemittance_OnlyThen()
+    {
+        var secretary = MemberBuilder.Full(1).Since("2020-01-01").WithRoles(Roles.Secretary).Build();
+        var member = MemberBuilder.Full(2).Since("2020-01-01").Build();
+        var remitted = new DuesRemittance(At.P("2026-11"), 21.50m, "SJ-1", At.Date("2026-11-25"), 1, Now);
+
+        Assert.True(DuesRules.MayCorrect(secretary, null));
+        Assert.False(DuesRules.MayCorrect(secretary, remitted));
+        Assert.False(DuesRules.MayCorrect(member, null));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using BranchBot.Bot.Reminders;
 
 namespace BranchBot.EndToEnd.Tests.Support;
 
@@ -32,6 +33,8 @@ public sealed class BotProcess : IAsyncDisposable
     /// The bot's chosen clock (Clock:StartsAt): Thursday 26 November 2026, 10:00 in Shanghai, a weekday in the last
     /// week of a month, so that month's report is due soon and the previous month's is overdue.
     public static readonly DateTimeOffset ClockStartsAt = new(2026, 11, 26, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private const string RestartMarker = "---- restarted with Clock:StartsAt";
 
     private readonly BotOptions _options;
     private readonly object _logGate = new();
@@ -143,12 +146,31 @@ public sealed class BotProcess : IAsyncDisposable
         await StopProcessAsync();
         lock (_logGate)
         {
-            _log?.WriteLine($"---- restarted with Clock:StartsAt {clockStartsAt:O} ----");
+            _log?.WriteLine($"{RestartMarker} {clockStartsAt:O} ----");
             _log?.Dispose();
             _log = null;
         }
         _options.Environment["Clock__StartsAt"] = clockStartsAt.ToString("O");
         await StartHostAsync(append: true);
+        await WaitForCatchUpAsync();
+    }
+
+    /// A restarted bot first makes up for the time it was down: each reminder job runs once and may post into the very
+    /// chats a test is using. The Playground re-renders its chat when such a message arrives, which drops what was just
+    /// typed into a card and the click on it; so a restart returns only once every job's catch-up run has logged its
+    /// result (its sends are then done), as a user opens Teams after the night's reminders, not in the middle of them.
+    private async Task WaitForCatchUpAsync()
+    {
+        if (_options.Environment.GetValueOrDefault("Reminders__Enabled") == "false" || _options.Environment.GetValueOrDefault("Reminders__CatchUpOnStart") == "false")
+        {
+            return;
+        }
+        await Waits.UntilAsync(() =>
+        {
+            var log = ReadLog();
+            var since = log[log.LastIndexOf(RestartMarker, StringComparison.Ordinal)..];
+            return Task.FromResult(ReminderRegistration.JobIds.All(id => since.Contains($"Reminder job {id} as of", StringComparison.Ordinal)));
+        }, Waits.Startup, "the restarted bot's catch-up run of every reminder job", () => LogTail());
     }
 
     private async Task StartHostAsync(bool append = false)

@@ -78,6 +78,8 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         Assert.Contains("尚未开具介绍信", listed);
         Assert.DoesNotContain("钱组长", listed);
         Assert.Contains("已登记周六的介绍信：2026年11月10日，转往北京市海淀区某街道党工委", saved.Single(ConversationTestBed.Secretary).Text());
+        // The member hears of it at once, in their chat, through the ledger.
+        Assert.Contains("支部已于2026年11月10日为你开具组织关系介绍信，转往北京市海淀区某街道党工委", saved.Single(ConversationTestBed.Probationary).Text());
         await using (var db = _bed.Database())
         {
             var member = await db.Members.SingleAsync(m => m.StudentNumber == ConversationTestBed.Probationary.StudentNumber);
@@ -164,6 +166,7 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         await using var db = _bed.Database();
         Assert.Equal(0, await db.Transfers.CountAsync());
         Assert.Equal(0, await db.Members.CountAsync(m => m.TransferredOn != null));
+        Assert.Equal(0, await db.ReminderDeliveries.CountAsync(d => d.Step == TransferFlow.LetterNoticeStep));
     }
 
     [Fact]
@@ -188,6 +191,7 @@ public sealed class TransferJourneyTests : IAsyncLifetime
         await using var db = _bed.Database();
         var transfer = await db.Transfers.SingleAsync();
         Assert.Equal((new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 18), "北京市海淀区某街道党工委"), (transfer.LetterIssuedOn, transfer.ReceiptOn!.Value, transfer.Destination));
+        Assert.Equal(1, await db.ReminderDeliveries.CountAsync(d => d.Step == TransferFlow.LetterNoticeStep)); // the refused second letter told no one
     }
 
     [Fact]
