@@ -79,8 +79,19 @@ public sealed class BranchSnapshot
     /// open or count for a summary of the catch-up is built with its facts, and no earlier one is built at all
     /// (<see cref="ObligationSchedule.Window"/>). Without <see cref="SnapshotParts.Obligations"/> no fact is read.
     /// </summary>
-    public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf,
-        SnapshotParts parts, int catchUpDays, CancellationToken ct)
+    public static Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf,
+        SnapshotParts parts, int catchUpDays, CancellationToken ct) =>
+        LoadAsync(db, options, time, asOf, parts, catchUpDays, everyFact: false, ct);
+
+    /// <summary>
+    /// Every part with every fact since <see cref="HandInWindow.ChaseFrom"/>, as the jobs read before their window
+    /// (<see cref="FactWindow.Since"/>): the full computation the tests compare the jobs' plans with.
+    /// </summary>
+    internal static Task<BranchSnapshot> LoadEveryFactAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf, CancellationToken ct) =>
+        LoadAsync(db, options, time, asOf, SnapshotParts.All, catchUpDays: 0, everyFact: true, ct);
+
+    private static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf,
+        SnapshotParts parts, int catchUpDays, bool everyFact, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(catchUpDays);
         var stored = await db.ReadBranchSettingAsync(ct).ConfigureAwait(false);
@@ -95,7 +106,7 @@ public sealed class BranchSnapshot
         FactIndex facts;
         if (parts.HasFlag(SnapshotParts.Obligations))
         {
-            window = await reader.JobWindowAsync(policy, since, today.AddDays(-catchUpDays), today, ct).ConfigureAwait(false);
+            window = everyFact ? FactWindow.Since(since) : await reader.JobWindowAsync(policy, since, today.AddDays(-catchUpDays), today, ct).ConfigureAwait(false);
             facts = await reader.ForBranchAsync(policy, window, today, ct).ConfigureAwait(false);
         }
         else

@@ -1,6 +1,12 @@
+using System.Globalization;
+using BranchBot.Bot.Localization;
 using BranchBot.Bot.Reminders;
 using BranchBot.Domain;
+using BranchBot.Domain.Calendar;
+using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Tests.Reminders;
 
@@ -98,4 +104,80 @@ public sealed class JobWindowTests
         Assert.Contains("成员A2：思想汇报 2 项，最早 2026年3月", card, StringComparison.Ordinal);  // and A2's March, extended to 2 December
         Assert.DoesNotContain("2025年", card, StringComparison.Ordinal);
     }
+
+    // The full computation, pinned: every obligation job's plan over the job's window is its plan over every fact since
+    // ChaseFrom (what the jobs read before the window, BranchSnapshot.LoadEveryFactAsync), for every day from 20 October
+    // 2026 to 15 January 2027 at 08:00 and 10:00 (before and after the reminder and summary times), with the configured
+    // catch-up: the same messages (recipient, kind, period, step, subject), due at the same instant, with the same card.
+    // Besides the history: a committee member (the committee's summary on the 1st), the National Day holiday moving the
+    // due dates of September and the third quarter to 9 October (so the quarter stays open until 9 January, not 31
+    // December), a development target whose introducer owes quarterly talks, a probationary member who hands in no branch
+    // report and whose second quarter's was extended to 5 December (the quarter closed on 30 September), and A5, who
+    // handed in nothing since September.
+    [Fact]
+    public async Task Plans_EveryDayAcrossTheWindowEdges_SameAsWithEveryFactSinceChaseFrom()
+    {
+        await using var h = await ReminderHarness.StartAsync(settings: Settings);
+        var b = await HistoryAsync(h);
+        await b.MemberAsync("C1", Stage.Full, roles: Roles.Committee, stageSince: new DateOnly(2020, 6, 1));
+        await b.MemberAsync("D1", Stage.DevelopmentTarget, mentors: ["L1"], stageSince: new DateOnly(2025, 6, 1));
+        await b.MemberAsync("P1", Stage.Probationary, stageSince: new DateOnly(2025, 12, 1));
+        await b.MemberAsync("A5", Stage.Activist, mentors: ["L1"], stageSince: new DateOnly(2025, 1, 1));
+        for (var month = new DateOnly(2025, 1, 1); month < new DateOnly(2026, 11, 1); month = month.AddMonths(1))
+        {
+            var key = Period.Containing(Cadence.Monthly, month).Key;
+            if (month >= new DateOnly(2025, 12, 1)) await b.SubmitAsync("P1", ObligationKind.ThoughtReport, key, h.Local(month.Year, month.Month, 18, 12));
+            if (month < new DateOnly(2026, 9, 1)) await b.SubmitAsync("A5", ObligationKind.ThoughtReport, key, h.Local(month.Year, month.Month, 25, 12));
+        }
+        await using (var db = h.Db())
+        {
+            db.CalendarSpans.Add(new CalendarSpan(SpanKind.NationalDay, new DateOnly(2026, 9, 28), new DateOnly(2026, 10, 8)));
+            var extension = new Extension(b["P1"].Id, ObligationKind.BranchReport, Period.Parse("2026-Q2"), new DateOnly(2026, 12, 5), "实习", h.Local(2026, 9, 20, 10));
+            extension.Decide(approve: true, b["L1"].Id, h.Local(2026, 9, 21, 10));
+            db.Extensions.Add(extension);
+            await db.SaveChangesAsync();
+        }
+        var options = h.Services.GetRequiredService<IOptions<BranchOptions>>().Value;
+        var reminders = h.Services.GetRequiredService<IOptions<ReminderOptions>>().Value;
+        var planned = 0;
+        var narrower = 0;
+
+        for (var day = new DateOnly(2026, 10, 20); day <= new DateOnly(2027, 1, 15); day = day.AddDays(1))
+        {
+            foreach (var hour in new[] { 8, 10 })
+            {
+                var asOf = h.Local(day.Year, day.Month, day.Day, hour);
+                BranchSnapshot job, full;
+                await using (var db = h.Db())
+                {
+                    job = await BranchSnapshot.LoadAsync(db, options, h.Time, asOf, SnapshotParts.Obligations, reminders.CatchUpDays, CancellationToken.None);
+                    full = await BranchSnapshot.LoadEveryFactAsync(db, options, h.Time, asOf, CancellationToken.None);
+                }
+                if (job.Window.Earliest > full.Window.Earliest || job.Window.From(Cadence.Monthly) > full.Window.From(Cadence.Monthly)) narrower++;
+                foreach (var (name, plan) in Plans)
+                {
+                    var expected = Render(plan(full, asOf, reminders));
+                    // One string per job and run, so that a difference names the job and the instant.
+                    Assert.Equal(string.Join('\n', [$"{name} {asOf:o}", .. expected]), string.Join('\n', [$"{name} {asOf:o}", .. Render(plan(job, asOf, reminders))]));
+                    planned += expected.Length;
+                }
+            }
+        }
+        Assert.True(narrower > 100, $"the job's window was narrower than the full read on only {narrower} runs");
+        Assert.True(planned > 100, $"only {planned} planned messages compared");
+
+        static string[] Render(IReadOnlyList<StepGroup> groups) =>
+            [.. groups.Select(g => string.Join(" | ", g.Due.Select(p =>
+                string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.DueAt:o} {p.Obligation?.DueDate:yyyy-MM-dd} {p.Build("card", Language.ZhCn).ToJson()}"))))
+                .Order(StringComparer.Ordinal)];
+    }
+
+    private static readonly (string Name, Func<BranchSnapshot, DateTimeOffset, ReminderOptions, IReadOnlyList<StepGroup>> Plan)[] Plans =
+    [
+        (MonthlyRemindersJob.JobId, (s, at, o) => ReminderPlanner.Reminders(s, at, new HashSet<Cadence> { Cadence.Monthly })),
+        (QuarterlyRemindersJob.JobId, (s, at, o) => ReminderPlanner.Reminders(s, at, new HashSet<Cadence> { Cadence.Quarterly, Cadence.HalfYearly })),
+        (OverdueNoticesJob.JobId, (s, at, o) => ReminderPlanner.OverdueNotices(s, at, o.CatchUpDays)),
+        (LeaderSummariesJob.JobId, (s, at, o) => ReminderPlanner.LeaderSummaries(s, at, o.SummaryTime, o.CatchUpDays)),
+        (CommitteeSummaryJob.JobId, (s, at, o) => ReminderPlanner.CommitteeSummaries(s, at, o.SummaryTime, o.CatchUpDays)),
+    ];
 }
