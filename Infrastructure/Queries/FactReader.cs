@@ -13,10 +13,15 @@ namespace BranchBot.Infrastructure.Queries;
 // report texts would double the reads' time and memory, and nothing that computes a status needs them.
 public sealed class FactReader(BranchDbContext db)
 {
-    // Everyone's facts of the window's periods.
-    public async Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
+    // Everyone's facts of the periods overlapping [since, today].
+    public Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct) =>
+        ForBranchAsync(policy, FactWindow.Since(since), today, ct);
+
+    // Everyone's facts of the window's periods, per cadence (a job's window: JobWindowAsync).
+    public async Task<FactIndex> ForBranchAsync(Policy policy, FactWindow window, DateOnly today, CancellationToken ct)
     {
-        var (periods, talksFrom) = Window(policy, since, today);
+        ArgumentNullException.ThrowIfNull(window);
+        var (periods, talksFrom) = Window(policy, window, today, window.Earliest);
         return await ReadAsync(policy,
             db.Submissions.Where(s => periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom),
@@ -34,7 +39,7 @@ public sealed class FactReader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(extenders);
-        var (periods, talksFrom) = Window(policy, since, today);
+        var (periods, talksFrom) = Window(policy, FactWindow.Since(since), today, since);
         return await ReadAsync(policy,
             db.Submissions.Where(s => people.Contains(s.MemberId) && periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom && (people.Contains(t.MentorId) || people.Contains(t.MenteeId))),
@@ -52,7 +57,7 @@ public sealed class FactReader(BranchDbContext db)
     // statement and decided here by the rule, then kept to the window's periods. HasReports: any version at all.
     public async Task<(FactIndex Facts, bool HasReports)> ForPersonAsync(int person, Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
     {
-        var (periods, talksFrom) = Window(policy, since, today);
+        var (periods, talksFrom) = Window(policy, FactWindow.Since(since), today, since);
         var window = periods.ToHashSet();
         var facts = new List<FulfilmentFact>();
         var versions = new List<PersonVersion>();
@@ -150,19 +155,26 @@ public sealed class FactReader(BranchDbContext db)
         return facts;
     }
 
-    // The periods of every cadence that overlap [since, today], and the first date a talk counting for one of them
-    // can have under the policy: talks are matched by date, every other fact by its period.
-    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, DateOnly since, DateOnly today)
+    // The periods of the window through today, and the first date a talk counting for one of them can have under the
+    // policy: talks are matched by date, every other fact by its period.
+    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, FactWindow window, DateOnly today, DateOnly noTalkRules)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var periods = new List<Period>();
-        foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
-            for (var p = Period.Containing(cadence, since); p.Start <= today; p = p.Next())
-                periods.Add(p);
+        var periods = window.PeriodsThrough(today);
         var talksFrom = policy.Rules.Where(r => DutyKinds.Of(r.Kind).FulfilledBy == Fulfilment.TalkDatedInPeriod)
-            .Select(r => Period.Containing(r.Cadence, since).Start)
-            .DefaultIfEmpty(since)
+            .Select(r => Period.Containing(r.Cadence, window.From(r.Cadence)).Start)
+            .DefaultIfEmpty(noTalkRules)
             .Min();
         return ([.. periods], talksFrom);
+    }
+
+    // A reminder job's window (FactWindow.StillOpen): what may still be open on `openOn`, from the approved
+    // extensions of the periods since `chaseFrom` (a few rows) and the academic calendar's spans.
+    public async Task<FactWindow> JobWindowAsync(Policy policy, DateOnly chaseFrom, DateOnly openOn, DateOnly today, CancellationToken ct)
+    {
+        var periods = FactWindow.Since(chaseFrom).PeriodsThrough(today).ToArray();
+        var extensions = await db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && periods.Contains(e.Period))
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
+        return FactWindow.StillOpen(policy, chaseFrom, openOn, today, await SpansAsync(ct), extensions);
     }
 }

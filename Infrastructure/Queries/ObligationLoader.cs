@@ -54,6 +54,18 @@ public sealed class ObligationLoader(BranchDbContext db)
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
+    // The whole branch with the facts of a job's window only (FactReader.JobWindowAsync): the schedule owes nothing
+    // before the window, so what it says is open is what is open.
+    public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, FactWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(window);
+        var members = await Members().AsSplitQuery().ToListAsync(ct);
+        var facts = await new FactReader(db).ForBranchAsync(policy, window, today, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts, window), members, window.Earliest);
+    }
+
     // One person (my status, a report form, one person's page): the same answers as ForOwnersAsync, in compiled
     // statements with the id as their parameter; the person and their mentees with their mentors and history in one.
     private async Task<LoadedSchedule> ForPersonAsync(int id, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
