@@ -33,6 +33,7 @@ public sealed class Measurement(string connectionString, Branch branch, Policy p
         foreach (var (_, since) in windows)
             for (var i = 0; i < WarmUp; i++) await OneGroupAsync(groupIds[random.Next(groupIds.Count)], since, ct);
         foreach (var (label, since) in windows) await GroupSummariesAsync(groupIds, random, label, since, ct);
+        Memory("after the group summaries");
         // The reminder job's own load first (BranchSnapshot.LoadAsync: FactReader.JobWindowAsync, then the facts of
         // that window only), so that the peak memory printed after it is what a process that serves turns and runs
         // the jobs reaches; the fixed windows after it are for comparison and raise the peak of this process only.
