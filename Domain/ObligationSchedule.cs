@@ -18,9 +18,13 @@ public sealed class ObligationSchedule
     private readonly Dictionary<int, Member> _members = [];
     private readonly Dictionary<int, List<Member>> _menteesByMentor = [];
 
-    /// <summary>Creates the schedule over the given members and facts.</summary>
-    public ObligationSchedule(Branch branch, Policy policy, IEnumerable<Member> members, FactIndex facts)
+    /// <summary>
+    /// Creates the schedule over the given members and facts. With a <paramref name="window"/>, the facts are those of
+    /// its periods only, and no obligation of an earlier period is built (it would look unfulfilled).
+    /// </summary>
+    public ObligationSchedule(Branch branch, Policy policy, IEnumerable<Member> members, FactIndex facts, FactWindow? window = null)
     {
+        Window = window;
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(facts);
@@ -45,6 +49,8 @@ public sealed class ObligationSchedule
     public Policy Policy { get; }
     /// <summary>The facts matched.</summary>
     public FactIndex Facts { get; }
+    /// <summary>The periods whose facts are loaded, if not all: nothing earlier is owed in this schedule's answers.</summary>
+    public FactWindow? Window { get; }
     /// <summary>The members the schedule knows, by id.</summary>
     public IReadOnlyDictionary<int, Member> Members => _members;
 
@@ -182,7 +188,7 @@ public sealed class ObligationSchedule
         if (stage.Until is { } next && Policy.Find(rule.Kind, stages[i + 1].Stage, rule.Owner) is { } nextRule && nextRule.Cadence == rule.Cadence)
             takenOver = FirstOwedPeriod(nextRule, next);
         var first = FirstOwedPeriod(rule, stage.Since);
-        var period = Period.Containing(rule.Cadence, from);
+        var period = Period.Containing(rule.Cadence, Window is { } window && window.From(rule.Cadence) > from ? window.From(rule.Cadence) : from);
         if (period.CompareTo(first) < 0) period = first;
         // A transferred member owes no period that ends on or after the transfer (they stay in the history).
         while (period.Start <= end && (takenOver is null || period.CompareTo(takenOver) < 0) && subject.IsActiveOn(period.End))

@@ -17,4 +17,8 @@ public static class ScheduleLoading
             : await loader.ForMembersAsync(memberIds, turn.Branch, turn.Policy, turn.Today, Since(turn), cancellationToken);
         return loaded.Schedule;
     }
+
+    /// <summary>One person's schedule, with whether they ever handed in a report (read with their reports).</summary>
+    public static Task<LoadedSchedule> ForPersonAsync(Turn turn, int memberId, CancellationToken cancellationToken) =>
+        new ObligationLoader(turn.Db).ForMembersAsync([memberId], turn.Branch, turn.Policy, turn.Today, Since(turn), cancellationToken);
 }

@@ -13,7 +13,7 @@ namespace BranchBot.Bot.Reminders;
 public sealed class BranchSnapshot
 {
     private BranchSnapshot(Branch branch, Policy policy, IReadOnlyList<Group> groups, IReadOnlyList<Member> members,
-        FactIndex facts, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today, IReadOnlyList<StageDecision> probationDecisions,
+        FactIndex facts, FactWindow window, IReadOnlyDictionary<int, TeamsUser> teamsUsers, DateOnly since, DateOnly today, IReadOnlyList<StageDecision> probationDecisions,
         IReadOnlyList<Selection> openSelections)
     {
         ProbationDecisions = probationDecisions;
@@ -25,7 +25,8 @@ public sealed class BranchSnapshot
         Groups = groups;
         Members = members;
         TeamsUsers = teamsUsers;
-        Schedule = new ObligationSchedule(branch, policy, members, facts);
+        Window = window;
+        Schedule = new ObligationSchedule(branch, policy, members, facts, window);
         MembersById = members.ToDictionary(m => m.Id);
     }
 
@@ -39,8 +40,15 @@ public sealed class BranchSnapshot
     /// <summary>By member id; a member without an entry has never been seen in Teams.</summary>
     public IReadOnlyDictionary<int, TeamsUser> TeamsUsers { get; }
     public ObligationSchedule Schedule { get; }
-    /// <summary>The first day whose periods' facts are loaded: the same as a turn's (see <see cref="LoadAsync"/>).</summary>
+    /// <summary>
+    /// The first day a question to <see cref="Schedule"/> may start, as a turn's (<see cref="HandInWindow.ChaseFrom"/>); the
+    /// schedule answers from <see cref="Window"/> on, where its facts begin.
+    /// </summary>
     public DateOnly Since { get; }
+    /// <summary>The periods whose facts are loaded (<see cref="LoadAsync(BranchDbContext, BranchOptions, TimeProvider, DateTimeOffset, SnapshotParts, int, CancellationToken)"/>).</summary>
+    public FactWindow Window { get; }
+    /// <summary>What was loaded besides the roster and who Teams knows.</summary>
+    public SnapshotParts Parts { get; private init; }
     /// <summary>Postponements and other outcomes of probations: what moves or closes a probation's end.</summary>
     public IReadOnlyList<StageDecision> ProbationDecisions { get; }
     /// <summary>Selections of activists not yet concluded, with their objections: public notices that may have ended.</summary>
@@ -55,16 +63,37 @@ public sealed class BranchSnapshot
     public IReadOnlyList<DuesPayment> DuesPayments { get; private init; } = [];
 
     /// <summary>
-    /// Loads what the jobs need at <paramref name="asOf"/> (default: now), with the facts of the same window as the
-    /// turns (<see cref="HandInWindow.ChaseFrom"/>): every question asked of <see cref="Schedule"/> must start at
-    /// <see cref="Since"/> or later, since a period before the window has no facts loaded and would look overdue.
+    /// Loads what the jobs need at <paramref name="asOf"/> (default: now): every part, the facts of what may still be open today.
     /// </summary>
     public static Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, CancellationToken ct) =>
         LoadAsync(db, options, time, time.GetUtcNow(), ct);
 
     /// <inheritdoc cref="LoadAsync(BranchDbContext, BranchOptions, TimeProvider, CancellationToken)"/>
-    public static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf, CancellationToken ct)
+    public static Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf, CancellationToken ct) =>
+        LoadAsync(db, options, time, asOf, SnapshotParts.All, catchUpDays: 0, ct);
+
+    /// <summary>
+    /// Loads the <paramref name="parts"/> a job needs at <paramref name="asOf"/>. The facts are those of the job's window
+    /// (<see cref="FactWindow.StillOpen"/>): per cadence, from the first period since <see cref="HandInWindow.ChaseFrom"/>
+    /// that may still be open on the first day of the catch-up, so every obligation the job can remind, chase, list as
+    /// open or count for a summary of the catch-up is built with its facts, and no earlier one is built at all
+    /// (<see cref="ObligationSchedule.Window"/>). Without <see cref="SnapshotParts.Obligations"/> no fact is read.
+    /// </summary>
+    public static Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf,
+        SnapshotParts parts, int catchUpDays, CancellationToken ct) =>
+        LoadAsync(db, options, time, asOf, parts, catchUpDays, everyFact: false, ct);
+
+    /// <summary>
+    /// Every part with every fact since <see cref="HandInWindow.ChaseFrom"/>, as the jobs read before their window
+    /// (<see cref="FactWindow.Since"/>): the full computation the tests compare the jobs' plans with.
+    /// </summary>
+    internal static Task<BranchSnapshot> LoadEveryFactAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf, CancellationToken ct) =>
+        LoadAsync(db, options, time, asOf, SnapshotParts.All, catchUpDays: 0, everyFact: true, ct);
+
+    private static async Task<BranchSnapshot> LoadAsync(BranchDbContext db, BranchOptions options, TimeProvider time, DateTimeOffset asOf,
+        SnapshotParts parts, int catchUpDays, bool everyFact, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(catchUpDays);
         var stored = await db.ReadBranchSettingAsync(ct).ConfigureAwait(false);
         var branch = options.ToBranch(stored.TrackingStartsOn, options.Today(time));
         var policy = stored.Policy;
@@ -72,19 +101,44 @@ public sealed class BranchSnapshot
         var since = HandInWindow.ChaseFrom(branch.TrackingStartsOn, today);
         var groups = await db.Groups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct).ConfigureAwait(false);
         var members = await db.Members.AsNoTracking().WithStageHistory().OrderBy(m => m.Id).ToListAsync(ct).ConfigureAwait(false);
-        var facts = await new FactReader(db).ForBranchAsync(policy, since, today, ct).ConfigureAwait(false);
+        var reader = new FactReader(db);
+        FactWindow window;
+        FactIndex facts;
+        if (parts.HasFlag(SnapshotParts.Obligations))
+        {
+            window = everyFact ? FactWindow.Since(since) : await reader.JobWindowAsync(policy, since, today.AddDays(-catchUpDays), today, ct).ConfigureAwait(false);
+            facts = await reader.ForBranchAsync(policy, window, today, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // A job without obligations (dues, the pipeline) never asks the schedule: no fact is read for it.
+            window = FactWindow.Since(today);
+            facts = new FactIndex();
+        }
         var users = await db.TeamsUsers.AsNoTracking().Where(u => u.MemberId != null).ToListAsync(ct).ConfigureAwait(false);
         var byMember = users.GroupBy(u => u.MemberId!.Value).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).First());
-        var probationDecisions = await db.StageDecisions.AsNoTracking()
-            .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
-        var openSelections = await db.Selections.AsNoTracking().Include(s => s.Objections).Where(s => s.Outcome == null).OrderBy(s => s.Id)
-            .ToListAsync(ct).ConfigureAwait(false);
-        var (thisMonth, lastMonth) = (Period.Containing(Cadence.Monthly, today), Period.Containing(Cadence.Monthly, today).Previous());
-        var duesRates = await db.DuesRates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        var duesPayments = await db.DuesPayments.AsNoTracking().Where(p => p.Month == thisMonth || p.Month == lastMonth).ToListAsync(ct).ConfigureAwait(false);
-        var transfers = await db.Transfers.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct).ConfigureAwait(false);
-        return new BranchSnapshot(branch, policy, groups, members, facts, byMember, since, today, probationDecisions, openSelections)
+        IReadOnlyList<StageDecision> probationDecisions = [];
+        IReadOnlyList<Selection> openSelections = [];
+        IReadOnlyList<Transfer> transfers = [];
+        if (parts.HasFlag(SnapshotParts.Pipeline))
         {
+            probationDecisions = await db.StageDecisions.AsNoTracking()
+                .Where(d => d.Kind == StageDecisionKind.Postponement || d.Kind == StageDecisionKind.OtherOutcome).ToListAsync(ct).ConfigureAwait(false);
+            openSelections = await db.Selections.AsNoTracking().Include(s => s.Objections).Where(s => s.Outcome == null).OrderBy(s => s.Id)
+                .ToListAsync(ct).ConfigureAwait(false);
+            transfers = await db.Transfers.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct).ConfigureAwait(false);
+        }
+        IReadOnlyList<DuesRate> duesRates = [];
+        IReadOnlyList<DuesPayment> duesPayments = [];
+        if (parts.HasFlag(SnapshotParts.Dues))
+        {
+            var (thisMonth, lastMonth) = (Period.Containing(Cadence.Monthly, today), Period.Containing(Cadence.Monthly, today).Previous());
+            duesRates = await db.DuesRates.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+            duesPayments = await db.DuesPayments.AsNoTracking().Where(p => p.Month == thisMonth || p.Month == lastMonth).ToListAsync(ct).ConfigureAwait(false);
+        }
+        return new BranchSnapshot(branch, policy, groups, members, facts, window, byMember, since, today, probationDecisions, openSelections)
+        {
+            Parts = parts,
             DuesRates = duesRates,
             DuesPayments = duesPayments,
             Transfers = transfers,
@@ -97,6 +151,19 @@ public sealed class BranchSnapshot
         ArgumentNullException.ThrowIfNull(db);
         var ids = memberIds.ToList();
         var people = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
-        return new FactReader(db).ForPeopleAsync(people, people, Policy, Since, Today, ct);
+        return new FactReader(db).ForPeopleAsync(people, people, Policy, Window.Earliest, Today, ct);
     }
+}
+
+/// <summary>What a job's snapshot loads besides the roster and who Teams knows.</summary>
+[Flags]
+public enum SnapshotParts
+{
+    /// <summary>The facts of the job's window: reminders, overdue notices, the leader and committee summaries.</summary>
+    Obligations = 1,
+    /// <summary>Probation decisions, open selections and transfers: the pipeline's milestones.</summary>
+    Pipeline = 2,
+    /// <summary>Dues rates and this and last month's payments.</summary>
+    Dues = 4,
+    All = Obligations | Pipeline | Dues,
 }

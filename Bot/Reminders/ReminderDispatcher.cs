@@ -3,6 +3,7 @@ using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Hosting;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Infrastructure;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed class ReminderDispatcher(
     IDbContextFactory<BranchDbContext> databases,
     ProactiveSender sender,
     IOptions<DeliveryOptions> options,
+    IOptions<DatabaseOptions> database,
     TimeProvider time,
     ILogger<ReminderDispatcher> logger)
 {
@@ -40,6 +42,7 @@ public sealed class ReminderDispatcher(
 
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
     private readonly DeliveryOptions _options = options.Value;
+    private readonly bool _oneWriter = database.Value.Provider == DatabaseProvider.Sqlite;
 
     public async Task<SweepResult> DispatchAsync(string jobId, DateTimeOffset asOf, BranchSnapshot state, IReadOnlyList<StepGroup> groups, CancellationToken ct)
     {
@@ -168,7 +171,10 @@ public sealed class ReminderDispatcher(
     {
         // Bounded: rows are claimed only shortly before they are sent, so a crash strands few claims.
         var ready = Channel.CreateBounded<Claim>(new BoundedChannelOptions(_options.ClaimBatchSize) { SingleWriter = true });
-        await using var ledger = new LedgerWriter(databases, tally, Math.Max(_options.ClaimBatchSize, _options.MaxConcurrentSends));
+        // SQLite lets one writer in at a time, and Microsoft.Data.Sqlite meets a held write lock by sleeping 150 ms:
+        // a claim that met an outcome batch's transaction stalled the whole fan-out. They take turns here instead.
+        using var writes = _oneWriter ? new SemaphoreSlim(1, 1) : null;
+        await using var ledger = new LedgerWriter(databases, tally, Math.Max(_options.ClaimBatchSize, _options.MaxConcurrentSends), writes);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
         var producer = Task.Run(async () =>
@@ -177,7 +183,7 @@ public sealed class ReminderDispatcher(
             {
                 foreach (var batch in candidates.Chunk(_options.ClaimBatchSize))
                 {
-                    foreach (var claim in await ClaimAsync(batch, planned, state, ledger, stop.Token).ConfigureAwait(false))
+                    foreach (var claim in await ClaimAsync(batch, planned, state, ledger, writes, stop.Token).ConfigureAwait(false))
                         await ready.Writer.WriteAsync(claim, stop.Token).ConfigureAwait(false);
                 }
                 ready.Writer.Complete();
@@ -212,7 +218,7 @@ public sealed class ReminderDispatcher(
         await ledger.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<Claim>> ClaimAsync(ReminderDelivery[] batch, Dictionary<ReminderKey, PlannedReminder> planned, BranchSnapshot state, LedgerWriter ledger, CancellationToken ct)
+    private async Task<IReadOnlyList<Claim>> ClaimAsync(ReminderDelivery[] batch, Dictionary<ReminderKey, PlannedReminder> planned, BranchSnapshot state, LedgerWriter ledger, SemaphoreSlim? writes, CancellationToken ct)
     {
         var token = $"{Instance}:{Guid.NewGuid():N}";
         var now = time.GetUtcNow();
@@ -220,7 +226,15 @@ public sealed class ReminderDispatcher(
         var pending = batch.Where(r => r.Status == ReminderDeliveryStatus.Pending).Select(r => r.Id).ToList();
         var expired = batch.Where(r => r.Status == ReminderDeliveryStatus.Claimed).Select(r => r.Id).ToList();
         await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
-        await LedgerClaims.ClaimAsync(db, pending, expired, token, now, cutoff, ct).ConfigureAwait(false);
+        if (writes is not null) await writes.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await LedgerClaims.ClaimAsync(db, pending, expired, token, now, cutoff, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            writes?.Release();
+        }
         var ids = batch.Select(r => r.Id).ToList();
         var won = await db.ReminderDeliveries.AsNoTracking()
             .Where(d => ids.Contains(d.Id) && d.ClaimedBy == token && d.Status == ReminderDeliveryStatus.Claimed)
@@ -267,10 +281,12 @@ public sealed class ReminderDispatcher(
         private readonly int _batch;
         private readonly IDbContextFactory<BranchDbContext> _databases;
         private readonly Tally _tally;
+        private readonly SemaphoreSlim? _writes;
         private readonly Task _loop;
 
-        public LedgerWriter(IDbContextFactory<BranchDbContext> databases, Tally tally, int backlog)
+        public LedgerWriter(IDbContextFactory<BranchDbContext> databases, Tally tally, int backlog, SemaphoreSlim? writes)
         {
+            _writes = writes;
             _queue = Channel.CreateBounded<(Claim, DeliveryOutcome?, DateTimeOffset)>(new BoundedChannelOptions(backlog) { SingleReader = true });
             _batch = backlog;
             _databases = databases;
@@ -294,7 +310,15 @@ public sealed class ReminderDispatcher(
                 while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
                 {
                     while (batch.Count < _batch && _queue.Reader.TryRead(out var item)) batch.Add(item);
-                    await WriteAsync(batch).ConfigureAwait(false);
+                    if (_writes is not null) await _writes.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        await WriteAsync(batch).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _writes?.Release();
+                    }
                     batch.Clear();
                 }
             }
@@ -310,6 +334,7 @@ public sealed class ReminderDispatcher(
         {
             await using var db = await _databases.CreateDbContextAsync().ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync().ConfigureAwait(false);
+            var outcomes = new List<LedgerOutcome>(batch.Count);
             foreach (var (claim, outcome, at) in batch)
             {
                 var (status, note) = outcome?.Result switch
@@ -320,22 +345,13 @@ public sealed class ReminderDispatcher(
                     DeliveryResult.NoConversation => (ReminderDeliveryStatus.NoConversation, null),
                     _ => (ReminderDeliveryStatus.Failed, null),
                 };
-                var id = claim.Row.Id;
-                var token = claim.Token;
-                var attempts = outcome?.Attempts ?? 0;
-                var error = outcome?.Error;
-                var activityId = outcome?.ActivityId;
                 DateTimeOffset? sentAt = status == ReminderDeliveryStatus.Sent ? at : null;
-                await db.ReminderDeliveries.Where(d => d.Id == id && d.ClaimedBy == token).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.Status, status)
-                    .SetProperty(d => d.SentAt, sentAt)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + attempts)
-                    .SetProperty(d => d.LastError, error)
-                    .SetProperty(d => d.ActivityId, activityId)
-                    .SetProperty(d => d.Note, d => note ?? d.Note)).ConfigureAwait(false);
-                Count(status, claim.Row.Note == ResentNote || claim.Row.Attempts > 0);
+                outcomes.Add(new LedgerOutcome(claim.Row.Id, claim.Token, status, sentAt, outcome?.Attempts ?? 0, outcome?.Error, outcome?.ActivityId, note));
             }
+            await LedgerOutcomes.WriteAsync(db, outcomes, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync().ConfigureAwait(false);
+            foreach (var (claim, o) in batch.Select((b, i) => (b.Claim, outcomes[i])))
+                Count(o.Status, claim.Row.Note == ResentNote || claim.Row.Attempts > 0);
         }
 
         private void Count(ReminderDeliveryStatus status, bool resent)

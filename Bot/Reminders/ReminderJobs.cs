@@ -23,6 +23,9 @@ public abstract class ReminderJob(
 
     protected ReminderOptions Options => options.Value;
 
+    /// <summary>What the plan reads from the snapshot: the obligations jobs need only the facts, not dues or the pipeline.</summary>
+    protected virtual SnapshotParts Parts => SnapshotParts.Obligations;
+
     /// <summary>
     /// The scheduled run, as a branch-local instant so that the job log reads in the branch's own time. With
     /// Reminders:Enabled=false a scheduled run does nothing: Hangfire keeps its storage in process-wide statics,
@@ -39,7 +42,7 @@ public abstract class ReminderJob(
         BranchSnapshot state;
         await using (var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false))
         {
-            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, asOf, ct).ConfigureAwait(false);
+            state = await BranchSnapshot.LoadAsync(db, branch.Value, time, asOf, Parts, options.Value.CatchUpDays, ct).ConfigureAwait(false);
             await PrepareAsync(db, state, asOf, ct).ConfigureAwait(false);
         }
         return await dispatcher.DispatchAsync(Id, asOf, state, Plan(state, asOf), ct).ConfigureAwait(false);
@@ -108,6 +111,7 @@ public sealed class ProbationRemindersJob(IDbContextFactory<BranchDbContext> d, 
 {
     public const string JobId = "probation-reminders";
     public override string Id => JobId;
+    protected override SnapshotParts Parts => SnapshotParts.Pipeline;
     protected override Task PrepareAsync(BranchDbContext db, BranchSnapshot state, DateTimeOffset asOf, CancellationToken ct) =>
         rounds.RunMilestonesAsync(db, state, asOf, Options.SummaryTime, Options.CatchUpDays, ct);
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
@@ -122,6 +126,7 @@ public sealed class DuesRemindersJob(IDbContextFactory<BranchDbContext> d, Remin
 {
     public const string JobId = "dues-reminders";
     public override string Id => JobId;
+    protected override SnapshotParts Parts => SnapshotParts.Dues;
     protected override IReadOnlyList<StepGroup> Plan(BranchSnapshot state, DateTimeOffset asOf) =>
         Features.Dues.DuesReminders.Plan(state, asOf, Options.SummaryTime, Options.CatchUpDays);
 }

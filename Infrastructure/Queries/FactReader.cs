@@ -13,10 +13,15 @@ namespace BranchBot.Infrastructure.Queries;
 // report texts would double the reads' time and memory, and nothing that computes a status needs them.
 public sealed class FactReader(BranchDbContext db)
 {
-    // Everyone's facts of the window's periods.
-    public async Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
+    // Everyone's facts of the periods overlapping [since, today].
+    public Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct) =>
+        ForBranchAsync(policy, FactWindow.Since(since), today, ct);
+
+    // Everyone's facts of the window's periods, per cadence (a job's window: JobWindowAsync).
+    public async Task<FactIndex> ForBranchAsync(Policy policy, FactWindow window, DateOnly today, CancellationToken ct)
     {
-        var (periods, talksFrom) = Window(policy, since, today);
+        ArgumentNullException.ThrowIfNull(window);
+        var (periods, talksFrom) = Window(policy, window, today, window.Earliest);
         return await ReadAsync(policy,
             db.Submissions.Where(s => periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom),
@@ -34,7 +39,7 @@ public sealed class FactReader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(extenders);
-        var (periods, talksFrom) = Window(policy, since, today);
+        var (periods, talksFrom) = Window(policy, FactWindow.Since(since), today, since);
         return await ReadAsync(policy,
             db.Submissions.Where(s => people.Contains(s.MemberId) && periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom && (people.Contains(t.MentorId) || people.Contains(t.MenteeId))),
@@ -44,6 +49,59 @@ public sealed class FactReader(BranchDbContext db)
             db.Evaluations.Where(e => people.Contains(e.SubjectId)),
             ct);
     }
+
+    // One person's facts, as the one who owes or the one it is about, and the extensions of the person and their
+    // mentors, exact for the same window as ForPeopleAsync. Every statement is compiled once (EF.CompileAsyncQuery)
+    // and takes the person's id as its only parameter, so a turn pays neither EF's expression pipeline nor a period
+    // list: the person's reports are read whole with each version's verdict (a few dozen rows a year) in one
+    // statement and decided here by the rule, then kept to the window's periods. HasReports: any version at all.
+    public async Task<(FactIndex Facts, bool HasReports)> ForPersonAsync(int person, Policy policy, DateOnly since, DateOnly today, CancellationToken ct)
+    {
+        var (periods, talksFrom) = Window(policy, FactWindow.Since(since), today, since);
+        var window = periods.ToHashSet();
+        var facts = new List<FulfilmentFact>();
+        var versions = new List<PersonVersion>();
+        await foreach (var v in PersonReports.For(db)(db, person).WithCancellation(ct)) versions.Add(v);
+        foreach (var report in versions.Where(v => window.Contains(v.Period)).GroupBy(v => (v.Kind, v.Period)).Where(r => r.Any(v => v.Version == 1)))
+        {
+            if (ReviewRules.CountsAsDoneAt(report.Select(v => new ReviewedVersion(v.Version, v.SubmittedAt, v.Verdict)), policy.ReturnedCountsAsDone) is { } at)
+                facts.Add(FulfilmentFact.Report(person, report.Key.Kind, report.Key.Period, at));
+        }
+        await foreach (var t in PersonTalks.For(db)(db, person, talksFrom).WithCancellation(ct)) facts.Add(t);
+        await foreach (var e in PersonEvaluations.For(db)(db, person).WithCancellation(ct)) facts.Add(e);
+        var excuses = new List<ExcuseFact>();
+        await foreach (var e in PersonExcuses.For(db)(db, person).WithCancellation(ct)) excuses.Add(e);
+        var extensions = new List<ExtensionFact>();
+        await foreach (var e in PersonExtensions.For(db)(db, person).WithCancellation(ct)) extensions.Add(e);
+        return (new FactIndex(facts, excuses, extensions, await CalendarAsync(ct)), versions.Count > 0);
+    }
+
+    private sealed record PersonVersion(ObligationKind Kind, Period Period, int Version, DateTimeOffset SubmittedAt, ReviewVerdict? Verdict);
+
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PersonVersion>>> PersonReports = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int person) => db.Submissions.Where(s => s.MemberId == person)
+            .Select(s => new PersonVersion(s.Kind, s.Period, s.Version, s.SubmittedAt,
+                db.ReportReviews.Where(r => r.SubmissionId == s.Id).Select(r => (ReviewVerdict?)r.Verdict).FirstOrDefault()))));
+
+    private static readonly PerModel<Func<BranchDbContext, int, DateOnly, IAsyncEnumerable<FulfilmentFact>>> PersonTalks = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int person, DateOnly from) => db.Talks.Where(t => t.Date >= from && (t.MentorId == person || t.MenteeId == person))
+            .Select(t => FulfilmentFact.Talk(t.MentorId, t.MenteeId, t.Date, t.RecordedAt,
+                db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault()))));
+
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<FulfilmentFact>>> PersonEvaluations = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int person) => db.Evaluations.Where(e => e.SubjectId == person)
+            .Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At))));
+
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<ExcuseFact>>> PersonExcuses = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int person) => db.Excuses.Where(e => e.SubjectId == person || e.OwnerId == person)
+            .Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At, null))));
+
+    // The person's and their mentors' approved extensions (an extension of a talk is the mentor's).
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<ExtensionFact>>> PersonExtensions = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int person) => db.Extensions
+            .Where(e => e.Status == ExtensionStatus.Approved
+                && (e.MemberId == person || db.MentorAssignments.Any(a => a.MenteeId == person && a.MentorId == e.MemberId)))
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil))));
 
     private async Task<FactIndex> ReadAsync(Policy policy, IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
         IQueryable<Extension> extensions, IQueryable<Evaluation> evaluations, CancellationToken ct)
@@ -97,19 +155,26 @@ public sealed class FactReader(BranchDbContext db)
         return facts;
     }
 
-    // The periods of every cadence that overlap [since, today], and the first date a talk counting for one of them
-    // can have under the policy: talks are matched by date, every other fact by its period.
-    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, DateOnly since, DateOnly today)
+    // The periods of the window through today, and the first date a talk counting for one of them can have under the
+    // policy: talks are matched by date, every other fact by its period.
+    private static (Period[] Periods, DateOnly TalksFrom) Window(Policy policy, FactWindow window, DateOnly today, DateOnly noTalkRules)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var periods = new List<Period>();
-        foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly })
-            for (var p = Period.Containing(cadence, since); p.Start <= today; p = p.Next())
-                periods.Add(p);
+        var periods = window.PeriodsThrough(today);
         var talksFrom = policy.Rules.Where(r => DutyKinds.Of(r.Kind).FulfilledBy == Fulfilment.TalkDatedInPeriod)
-            .Select(r => Period.Containing(r.Cadence, since).Start)
-            .DefaultIfEmpty(since)
+            .Select(r => Period.Containing(r.Cadence, window.From(r.Cadence)).Start)
+            .DefaultIfEmpty(noTalkRules)
             .Min();
         return ([.. periods], talksFrom);
+    }
+
+    // A reminder job's window (FactWindow.StillOpen): what may still be open on `openOn`, from the approved
+    // extensions of the periods since `chaseFrom` (a few rows) and the academic calendar's spans.
+    public async Task<FactWindow> JobWindowAsync(Policy policy, DateOnly chaseFrom, DateOnly openOn, DateOnly today, CancellationToken ct)
+    {
+        var periods = FactWindow.Since(chaseFrom).PeriodsThrough(today).ToArray();
+        var extensions = await db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && periods.Contains(e.Period))
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
+        return FactWindow.StillOpen(policy, chaseFrom, openOn, today, await SpansAsync(ct), extensions);
     }
 }

@@ -8,6 +8,9 @@ namespace BranchBot.Infrastructure.Queries;
 public sealed record LoadedSchedule(ObligationSchedule Schedule, IReadOnlyList<Member> Owners, DateOnly Since)
 {
     public IReadOnlyList<Obligation> OpenAt(DateTimeOffset now) => Schedule.OpenAt(Owners, now, Since);
+
+    // Whether the owner ever handed in a report (any version, any period), where the loader read it: one person's load does.
+    public bool? HasReports { get; init; }
 }
 
 // Loads what ObligationSchedule needs to answer about a group, some members or the whole branch, and no more:
@@ -33,6 +36,7 @@ public sealed class ObligationLoader(BranchDbContext db)
     {
         ArgumentNullException.ThrowIfNull(memberIds);
         var ids = memberIds.Distinct().ToArray();
+        if (ids.Length == 1) return await ForPersonAsync(ids[0], branch, policy, today, since, ct);
         var ownerIds = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
         return await ForOwnersAsync(ownerIds, m => ids.Contains(m.Id), branch, policy, today, since, ct);
     }
@@ -49,6 +53,35 @@ public sealed class ObligationLoader(BranchDbContext db)
         var facts = await new FactReader(db).ForBranchAsync(policy, since, today, ct);
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
+
+    // The whole branch with the facts of a job's window only (FactReader.JobWindowAsync): the schedule owes nothing
+    // before the window, so what it says is open is what is open.
+    public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, FactWindow window, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(window);
+        var members = await Members().AsSplitQuery().ToListAsync(ct);
+        var facts = await new FactReader(db).ForBranchAsync(policy, window, today, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts, window), members, window.Earliest);
+    }
+
+    // One person (my status, a report form, one person's page): the same answers as ForOwnersAsync, in compiled
+    // statements with the id as their parameter; the person and their mentees with their mentors and history in one.
+    private async Task<LoadedSchedule> ForPersonAsync(int id, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(branch);
+        ArgumentNullException.ThrowIfNull(policy);
+        var members = new List<Member>();
+        await foreach (var m in PersonAndMentees.For(db)(db, id).WithCancellation(ct)) members.Add(m);
+        var (facts, hasReports) = await new FactReader(db).ForPersonAsync(id, policy, since, today, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(m => m.Id == id)], since) { HasReports = hasReports };
+    }
+
+    // Single query: for one person and their mentees the joined rows are few, and it saves two round trips.
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<Member>>> PersonAndMentees = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int id) => db.Members.AsNoTracking().Include(m => m.Mentors).Include(m => m.StageChanges).AsSingleQuery()
+            .Where(m => m.Id == id || db.MentorAssignments.Any(a => a.MentorId == id && a.MenteeId == m.Id))));
 
     private IQueryable<Member> Members() => db.Members.AsNoTracking().WithStageHistory();
 

@@ -17,11 +17,16 @@ namespace BranchBot.LoadBench;
 internal sealed class ConnectorSink : IAsyncDisposable
 {
     private static readonly byte[] Answer = """{"id":"1"}"""u8.ToArray();
+
+    // The bot's answer when a turn throws (AdapterWithErrorHandler.FallbackText, its start as JSON carries it): such
+    // a turn was answered, but not with what the scenario asked for, so it counts as an error, not as a turn.
+    private static readonly byte[] FallbackMarker = System.Text.Encoding.UTF8.GetBytes("出错了，请稍后再试");
     private readonly WebApplication _app;
     private readonly Func<string, BenchUser?> _findUser;
     private long _posted;
     private long _updated;
     private long _memberLookups;
+    private long _failed;
 
     private ConnectorSink(WebApplication app, Func<string, BenchUser?> findUser)
     {
@@ -31,7 +36,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
 
     public string ServiceUrl { get; private set; } = "";
 
-    public Counts Snapshot => new(Interlocked.Read(ref _posted), Interlocked.Read(ref _updated), Interlocked.Read(ref _memberLookups));
+    public Counts Snapshot => new(Interlocked.Read(ref _posted), Interlocked.Read(ref _updated), Interlocked.Read(ref _memberLookups), Interlocked.Read(ref _failed));
 
     public static async Task<ConnectorSink> StartAsync(Func<string, BenchUser?> findUser)
     {
@@ -54,9 +59,11 @@ internal sealed class ConnectorSink : IAsyncDisposable
         return DrainAndAnswerAsync(context);
     }
 
-    private static async Task DrainAndAnswerAsync(HttpContext context)
+    private async Task DrainAndAnswerAsync(HttpContext context)
     {
-        await context.Request.Body.CopyToAsync(Stream.Null);
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        if (body.GetBuffer().AsSpan(0, (int)body.Length).IndexOf(FallbackMarker) >= 0) Interlocked.Increment(ref _failed);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(Answer);
     }
@@ -93,7 +100,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     }
 }
 
-internal readonly record struct Counts(long Posted, long Updated, long MemberLookups)
+internal readonly record struct Counts(long Posted, long Updated, long MemberLookups, long Failed)
 {
-    public static Counts operator -(Counts a, Counts b) => new(a.Posted - b.Posted, a.Updated - b.Updated, a.MemberLookups - b.MemberLookups);
+    public static Counts operator -(Counts a, Counts b) => new(a.Posted - b.Posted, a.Updated - b.Updated, a.MemberLookups - b.MemberLookups, a.Failed - b.Failed);
 }

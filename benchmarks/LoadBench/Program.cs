@@ -88,8 +88,9 @@ try
                 var (expected, unexpected) = scenario.Reply == ExpectedReply.CardUpdate
                     ? (result.Counts.Updated, result.Counts.Posted)
                     : (result.Counts.Posted, result.Counts.Updated);
-                var errors = result.Errors + Math.Abs(turns - expected) + unexpected + result.Counts.MemberLookups;
-                failed |= errors > 0 || warm.Errors > 0;
+                // A reply with the bot's error text is an answer, but a failed turn (Counts.Failed).
+                var errors = result.Errors + Math.Abs(turns - expected) + unexpected + result.Counts.MemberLookups + result.Counts.Failed;
+                failed |= errors > 0 || warm.Errors > 0 || warm.Counts.Failed > 0;
                 if (scenario.Reply == ExpectedReply.CardUpdate)
                 {
                     submitted += warm.Latencies.Length + turns;

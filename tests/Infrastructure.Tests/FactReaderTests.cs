@@ -52,6 +52,32 @@ public abstract class FactReaderTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(new ExtensionFact(activist.Id, ObligationKind.ThoughtReport, P("2026-10"), new DateOnly(2026, 11, 9)), Assert.Single(facts.Extensions));
     }
 
+    // A reminder job's window (FactWindow.StillOpen) from what is stored: only an approved extension keeps a period
+    // that closed long ago in it; then its facts are read, and those of the closed months around it are not.
+    [SkippableFact]
+    public async Task JobWindowAsync_ApprovedExtensionOfAClosedMonth_ReachesBackToItAndReadsItsFacts()
+    {
+        await using var db = _database.NewContext();
+        var (_, leader) = await Seed.MemberAsync(db, "2026001", Stage.Full);
+        var (_, activist) = await Seed.MemberAsync(db, "2026002");
+        foreach (var month in new[] { "2026-05", "2026-06", "2026-07", "2026-10", "2026-11" })
+            db.Submissions.Add(new Submission(activist.Id, ObligationKind.ThoughtReport, P(month), "思想汇报", At(11, 1), 1, null));
+        var granted = new Extension(activist.Id, ObligationKind.ThoughtReport, P("2026-06"), new DateOnly(2026, 12, 2), "出国交流", At(6, 20));
+        granted.Decide(approve: true, leader.Id, At(6, 21));
+        var declined = new Extension(activist.Id, ObligationKind.ThoughtReport, P("2026-05"), new DateOnly(2026, 12, 2), "竞赛", At(5, 20));
+        declined.Decide(approve: false, leader.Id, At(5, 21));
+        db.Extensions.AddRange(granted, declined);
+        await db.SaveChangesAsync();
+        var reader = new FactReader(db);
+
+        var window = await reader.JobWindowAsync(Policy.Default, new DateOnly(2025, 12, 1), Today, Today, CancellationToken.None);
+        var facts = await reader.ForBranchAsync(Policy.Default, window, Today, CancellationToken.None);
+
+        Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1)), (window.From(Cadence.Monthly), window.From(Cadence.Quarterly)));
+        Assert.Equal(["2026-06", "2026-07", "2026-10", "2026-11"], facts.Reports.Select(r => r.Period!.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(P("2026-06"), Assert.Single(facts.Extensions).Period);
+    }
+
     // The catalogue's FactReader stop: for every kind (Enum.GetValues, so a new kind is checked by construction), its
     // stored record, read back through FactReader, fulfils the kind's period for the kind's owner.
     public static TheoryData<ObligationKind> Kinds() => [.. Enum.GetValues<ObligationKind>()];

@@ -61,6 +61,55 @@ public class ReviewFactsTests : IDisposable
     }
 
     [Fact]
+    public async Task ForPersonAsync_ReturnedThenResubmissionAccepted_CountsFromTheResubmission()
+    {
+        await using var db = _database.NewContext();
+        var (leader, author, _) = await ReturnedReportAsync(db);
+        var second = new Submission(author, ObligationKind.ThoughtReport, P("2026-11"), "第二版", At(11, 14), 2, null);
+        db.Submissions.Add(second);
+        await db.SaveChangesAsync();
+        db.ReportReviews.Add(new ReportReview(second.Id, leader, ReviewVerdict.Accepted, null, At(11, 15)));
+        await db.SaveChangesAsync();
+
+        var (facts, hasReports) = await new FactReader(db).ForPersonAsync(author, Policy.Default, Since, Today, CancellationToken.None);
+
+        Assert.Equal(FulfilmentFact.Report(author, ObligationKind.ThoughtReport, P("2026-11"), At(11, 14)), Assert.Single(facts.Reports));
+        Assert.True(hasReports);
+    }
+
+    [Fact]
+    public async Task ForPersonAsync_ReturnedAndNotResubmitted_DoesNotCountUnlessThePolicySays()
+    {
+        await using var db = _database.NewContext();
+        var (_, author, _) = await ReturnedReportAsync(db);
+
+        var (facts, _) = await new FactReader(db).ForPersonAsync(author, Policy.Default, Since, Today, CancellationToken.None);
+        var (counted, _) = await new FactReader(db).ForPersonAsync(author, new Policy(Policy.Default.Rules, returnedCountsAsDone: true), Since, Today, CancellationToken.None);
+
+        Assert.Empty(facts.Reports);
+        Assert.Equal(FulfilmentFact.Report(author, ObligationKind.ThoughtReport, P("2026-11"), At(11, 10)), Assert.Single(counted.Reports));
+    }
+
+    // The person's reports are read whole (one statement) and kept to the window's periods, as ForPeopleAsync reads
+    // them; "has reports" (my status's button to one's reports) still sees a report older than the window.
+    [Fact]
+    public async Task ForPersonAsync_ReportBeforeTheWindow_NotAFactButHasReports()
+    {
+        await using var db = _database.NewContext();
+        var (_, author) = await Seed.MemberAsync(db, "2026002");
+        db.Submissions.Add(new Submission(author.Id, ObligationKind.ThoughtReport, P("2026-09"), "九月", At(9, 10), 1, null));
+        await db.SaveChangesAsync();
+
+        var (facts, hasReports) = await new FactReader(db).ForPersonAsync(author.Id, Policy.Default, Since, Today, CancellationToken.None);
+        var people = db.Members.Where(m => m.Id == author.Id).Select(m => m.Id);
+        var window = await new FactReader(db).ForPeopleAsync(people, people, Policy.Default, Since, Today, CancellationToken.None);
+
+        Assert.Empty(facts.Reports);
+        Assert.Empty(window.Reports);
+        Assert.True(hasReports);
+    }
+
+    [Fact]
     public async Task ForBranchAsync_ReturnedUnderAPolicyThatCountsIt_CountsTheFirstVersion()
     {
         await using var db = _database.NewContext();

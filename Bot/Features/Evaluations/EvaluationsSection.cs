@@ -3,6 +3,8 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Evaluations;
+using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Evaluations;
@@ -29,12 +31,17 @@ public static class EvaluationsSection
                 lines.Add(turn.T("evaluations.status.round", open.Number, EvaluationsCard.Progress(turn.Language, row)));
             }
         }
-        var school = await turn.Db.PartySchoolNominations.AsNoTracking().Where(n => n.MemberId == me.Id)
-            .OrderByDescending(n => n.Year).ThenByDescending(n => n.Month).Take(2).ToListAsync(cancellationToken);
+        var school = new List<PartySchoolNomination>();
+        await foreach (var n in LastNominations.For(turn.Db)(turn.Db, me.Id).WithCancellation(cancellationToken)) school.Add(n);
         foreach (var n in school.OrderBy(n => n.Year).ThenBy(n => n.Month))
             lines.Add(n.CompletedOn is { } on
                 ? turn.T("partySchool.status.completed", PartySchoolCard.Session(turn.Language, n.Session), Formats.Date(turn.Language, on))
                 : turn.T("partySchool.status.nominated", PartySchoolCard.Session(turn.Language, n.Session)));
         return [.. lines.Select((line, i) => TextBlock.Trusted(line) with { Spacing = Spacing.Medium, Separator = i == 0 })];
     }
+
+    // Every status turn asks this: compiled once, with the member's id as its parameter.
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PartySchoolNomination>>> LastNominations = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int me) => db.PartySchoolNominations.AsNoTracking().Where(n => n.MemberId == me)
+            .OrderByDescending(n => n.Year).ThenByDescending(n => n.Month).Take(2)));
 }

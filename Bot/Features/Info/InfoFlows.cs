@@ -2,6 +2,7 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,8 @@ public sealed class InfoFlows
     public async Task<Reply> StatusAsync(Turn turn, CancellationToken cancellationToken)
     {
         var me = turn.Member;
-        var schedule = await ScheduleLoading.LoadAsync(turn, [me.Id], cancellationToken);
+        var loaded = await ScheduleLoading.ForPersonAsync(turn, me.Id, cancellationToken);
+        var schedule = loaded.Schedule;
         var items = schedule.OwedBy(me, ScheduleLoading.Since(turn), turn.Today.AddMonths(1))
             .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
             .Where(x => x.Status != ObligationStatus.NotYetDue)
@@ -40,26 +42,29 @@ public sealed class InfoFlows
         var done = items.Where(x => x.Status.IsSettled()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var missed = items.Where(x => x.Status.IsMissed()).OrderByDescending(x => x.Obligation.DueDate).Take(8).Select(Line).ToList();
         var canWrite = open.Any(l => DutyKinds.Of(l.Kind).IsWritten);
-        var pending = (await turn.Db.Extensions.AsNoTracking()
-                .Where(e => e.MemberId == me.Id && e.Status == ExtensionStatus.Requested)
-                .OrderBy(e => e.Id)
-                .ToListAsync(cancellationToken))
-            .Select(e => new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)))
-            .ToList();
+        var pending = new List<PendingRequestLine>();
+        await foreach (var e in PendingExtensions.For(turn.Db)(turn.Db, me.Id).WithCancellation(cancellationToken))
+            pending.Add(new PendingRequestLine(e.Kind, e.Period, e.RequestedUntil, turn.Branch.LocalDate(e.RequestedAt)));
         // The schedule already holds the speaker with their stage history and their mentees (its loader reads both).
         var history = schedule.Members[me.Id];
         var mentees = await MenteesAsync(turn, schedule, cancellationToken);
-        var hasReports = await turn.Db.Submissions.AnyAsync(s => s.MemberId == me.Id, cancellationToken);
+        var hasReports = loaded.HasReports ?? await turn.Db.Submissions.AnyAsync(s => s.MemberId == me.Id, cancellationToken);
         var card = StatusCard.Build(turn.Language, me.Name, me.Stage, me.StageSince, open, done, canWrite, missed, pending,
             Countdown.Of(history, turn.Today), mentees, hasReports);
         // Meetings (三会一课): one's attendance this semester.
-        var meetings = await Meetings.MeetingsSection.ForMemberAsync(turn, cancellationToken);
+        var meetings = await Meetings.MeetingsSection.ForMemberAsync(turn, schedule.Facts.Calendar, cancellationToken);
         // Evaluations: the half-yearly evaluation and the Party school.
         var evaluations = await Evaluations.EvaluationsSection.ForMemberAsync(turn, cancellationToken);
         // Selection of activists: a candidate's public notice (公示).
         var notice = await Pipeline.SelectionSection.ForMemberAsync(turn, cancellationToken);
         return Reply.Show(card with { Body = [.. card.Body, .. notice, .. meetings, .. evaluations] });
     }
+
+    private sealed record PendingExtension(ObligationKind Kind, Period Period, DateOnly RequestedUntil, DateTimeOffset RequestedAt);
+
+    private static readonly PerModel<Func<BranchDbContext, int, IAsyncEnumerable<PendingExtension>>> PendingExtensions = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int me) => db.Extensions.Where(e => e.MemberId == me && e.Status == ExtensionStatus.Requested)
+            .OrderBy(e => e.Id).Select(e => new PendingExtension(e.Kind, e.Period, e.RequestedUntil, e.RequestedAt))));
 
     /// <summary>The speaker's mentees and development targets with their countdowns and the last talk with each (and its answer).</summary>
     private static async Task<List<MenteeLine>> MenteesAsync(Turn turn, ObligationSchedule schedule, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using BranchBot.Bot.Cards;
 using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
+using BranchBot.Domain.Calendar;
 using BranchBot.Domain.Meetings;
+using BranchBot.Infrastructure.Persistence;
 using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,19 +58,24 @@ public static class MeetingsSection
     }
 
     /// <summary>"我的状态": the speaker's attendance at the held meetings they were expected at this semester; empty when none.</summary>
-    public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, CancellationToken cancellationToken)
+    /// <param name="calendar">The academic calendar the caller has already read (my status: its schedule's).</param>
+    public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, AcademicCalendar calendar, CancellationToken cancellationToken)
     {
-        if (Semester.Containing(turn.Today, await new FactReader(turn.Db).SpansAsync(cancellationToken)) is not { } semester) return [];
+        if (Semester.Containing(turn.Today, calendar) is not { } semester) return [];
         var from = turn.Branch.ToInstant(semester.Start.ToDateTime(TimeOnly.MinValue));
-        var me = turn.Member.Id;
-        var now = turn.Now;
-        var meetings = await turn.Db.Meetings.AsNoTracking().Include(m => m.Attendees)
-            .Where(m => m.CancelledAt == null && m.StartsAt >= from && m.StartsAt <= now && m.Attendees.Any(a => a.MemberId == me))
-            .ToListAsync(cancellationToken);
-        var records = meetings.Select(m => new AttendanceRecord(m.StartsAt, m.Attendees.Single(a => a.MemberId == me).Answer)).ToList();
+        var records = new List<AttendanceRecord>();
+        await foreach (var r in MemberAttendance.For(turn.Db)(turn.Db, turn.Member.Id, from, turn.Now).WithCancellation(cancellationToken)) records.Add(r);
         if (records.Count == 0) return [];
         return [TextBlock.Trusted(Texts.Default.Get(turn.Language, "meetings.status", Attendance(turn.Language, AttendanceRules.Count(records)))) with { Spacing = Spacing.Medium, Separator = true }];
     }
+
+    // The member's own answer at each held meeting in [from, now]: one row per meeting, not the meeting's whole attendee list.
+    private static readonly PerModel<Func<BranchDbContext, int, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<AttendanceRecord>>> MemberAttendance = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int me, DateTimeOffset from, DateTimeOffset now) => db.Meetings
+            .Where(m => m.CancelledAt == null && m.StartsAt >= from && m.StartsAt <= now)
+            .SelectMany(m => m.Attendees, (m, a) => new { m.StartsAt, a.MemberId, a.Answer })
+            .Where(x => x.MemberId == me)
+            .Select(x => new AttendanceRecord(x.StartsAt, x.Answer))));
 
     /// <summary>"2 of 3 held, 6 weeks left: schedule one before …", or on track.</summary>
     public static string Line(Turn turn, Semester semester, MeetingKind kind, IEnumerable<Meeting> held)

@@ -4,6 +4,8 @@ using BranchBot.Bot.Conversation;
 using BranchBot.Bot.Localization;
 using BranchBot.Domain;
 using BranchBot.Domain.Pipeline;
+using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace BranchBot.Bot.Features.Pipeline;
@@ -107,10 +109,7 @@ public static class SelectionSection
     public static async Task<IReadOnlyList<CardElement>> ForMemberAsync(Turn turn, CancellationToken cancellationToken)
     {
         var me = turn.Member.Id;
-        var selection = await turn.Db.Selections.AsNoTracking().Include(s => s.Objections)
-            .Where(s => s.SubjectId == me && s.Outcome == null)
-            .OrderByDescending(s => s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var selection = await OpenSelection.For(turn.Db)(turn.Db, me, cancellationToken);
         if (selection is null) return [];
         var state = SelectionRules.StateOn(selection, turn.Today);
         if (state is not (SelectionState.NoticeRunning or SelectionState.Held or SelectionState.ReadyToConclude)) return [];
@@ -118,6 +117,13 @@ public static class SelectionSection
             Formats.Date(turn.Language, selection.NoticeEndsOn), Texts.Default.Get(turn.Language, StateKey(state)));
         return [TextBlock.Trusted(line) with { Spacing = Spacing.Medium, Separator = true }];
     }
+
+    // Every status turn asks this: compiled once, with the member's id as its parameter.
+    private static readonly PerModel<Func<BranchDbContext, int, CancellationToken, Task<Selection?>>> OpenSelection = new(() => EF.CompileAsyncQuery(
+        (BranchDbContext db, int me, CancellationToken _) => db.Selections.AsNoTracking().Include(s => s.Objections)
+            .Where(s => s.SubjectId == me && s.Outcome == null)
+            .OrderByDescending(s => s.Id)
+            .FirstOrDefault()));
 
     private static CardActionData Data(string verb, PipelinePerson p) => CardActionData.For(verb).With(DevelopmentCard.SubjectField, p.Person.MemberId);
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace BranchBot.Bot.Tests.Reminders;
 
-// The jobs (BranchSnapshot) and the turns (ScheduleLoading) read facts through the same FactReader with the same
-// window, so they must tell the same person the same thing. The branch tracks from January 2025, so its history
+// The jobs (BranchSnapshot) and the turns (ScheduleLoading) read facts through the same FactReader, the jobs only
+// those of what may still be open (FactWindow.StillOpen), so they must tell the same person the same thing. The branch tracks from January 2025, so its history
 // is older than the window (a year back), and the window's first periods sit right at its edge.
 public class JobsAndTurnsTests
 {
@@ -58,15 +58,23 @@ public class JobsAndTurnsTests
         var since = ScheduleLoading.Since(turn);
 
         Assert.Equal((new DateOnly(2025, 11, 1), since), (since, job.Since));
+        // The job reads only what may still be open (FactWindow.StillOpen): for every period of its window it says what
+        // the turn says; it builds nothing older, and what the turn says of the older periods is closed.
         var owners = people.Select(id => schedule.Members[id]).ToList();
+        bool InJobWindow(Obligation o) => o.Period.Start >= job.Window.From(o.Period.Cadence);
         foreach (var owner in owners)
-            Assert.Equal(Statuses(schedule.OwedBy(owner, since, turn.Today), now), Statuses(job.Schedule.OwedBy(job.MembersById[owner.Id], job.Since, turn.Today), now));
+        {
+            var turnOwed = schedule.OwedBy(owner, since, turn.Today);
+            Assert.Equal(Statuses(turnOwed.Where(InJobWindow), now), Statuses(job.Schedule.OwedBy(job.MembersById[owner.Id], job.Since, turn.Today), now));
+            Assert.All(turnOwed.Where(o => !InJobWindow(o)), o => Assert.False(o.StatusOn(now).IsOpen()));
+        }
+        Assert.Equal(new DateOnly(2026, 10, 1), job.Window.From(Cadence.Monthly));
         var open = Statuses(schedule.OpenAt(owners, now, since), now);
         Assert.Equal(open, Statuses(job.Schedule.OpenAt(owners, now, job.Since), now));
         Assert.Contains("ThoughtReport 2026-10 S002 Overdue", open);
         Assert.Contains("ThoughtReport 2026-11 S003 due 2026-12-07 Due", open);
         Assert.DoesNotContain(open, o => o.StartsWith("ThoughtReport 2026-10 S003", StringComparison.Ordinal));
-        Assert.Contains("ThoughtReport 2025-11 S003 DoneLate", Statuses(job.Schedule.OwedBy(job.MembersById[c.Id], job.Since, turn.Today), now));
+        Assert.Contains("ThoughtReport 2025-11 S003 DoneLate", Statuses(schedule.OwedBy(schedule.Members[c.Id], since, turn.Today), now));
 
         // What the leader's summary calls overdue is what the leader's "overdue" turn lists.
         var summary = LeaderSummary.Of(job, leader.GroupId, now);
