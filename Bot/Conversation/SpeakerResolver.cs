@@ -1,6 +1,7 @@
 using BranchBot.Bot.Delivery;
 using BranchBot.Bot.Localization;
 using BranchBot.Infrastructure.Persistence;
+using BranchBot.Infrastructure.Queries;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -44,7 +45,7 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
         var changed = false;
 
         // The Teams user and their member in one statement (both tracked: a turn may update either).
-        var known = await UserWithMember(db, userKey, cancellationToken);
+        var known = await UserWithMember.For(db)(db, userKey, cancellationToken);
         var user = known?.User;
         if (user is null && personal)
         {
@@ -117,13 +118,13 @@ public sealed class SpeakerResolver(TimeProvider time, ILogger<SpeakerResolver> 
 
     // Compiled once: every turn runs it, and EF's per-query pipeline (funcletizing, the query cache's key) was a
     // visible part of a turn's CPU. A plain LEFT JOIN, so the member comes by its primary key.
-    private static readonly Func<BranchDbContext, string, CancellationToken, Task<UserAndMember?>> UserWithMember =
+    private static readonly PerModel<Func<BranchDbContext, string, CancellationToken, Task<UserAndMember?>>> UserWithMember = new(() =>
         EF.CompileAsyncQuery((BranchDbContext db, string userKey, CancellationToken cancellationToken) =>
             (from u in db.TeamsUsers
              where u.AadObjectId == userKey
              join m in db.Members on u.MemberId equals (int?)m.Id into members
              from m in members.DefaultIfEmpty()
-             select new UserAndMember(u, m)).FirstOrDefault());
+             select new UserAndMember(u, m)).FirstOrDefault()));
 
     private async Task<Domain.Member?> FindMemberAsync(ITurnContext turn, BranchDbContext db, string? aadObjectId, CancellationToken cancellationToken)
     {
