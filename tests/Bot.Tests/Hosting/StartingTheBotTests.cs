@@ -133,8 +133,9 @@ public sealed class StartingTheBotTests : IDisposable
             var deadline = Stopwatch.StartNew();
             while (true)
             {
-                Assert.False(process.HasExited, $"The bot exited before it was healthy:\n{output}");
-                Assert.True(deadline.Elapsed < Startup, $"The bot was not healthy on port {port} within {Startup.TotalSeconds} s:\n{output}");
+                // The message is built only on failure, and under the lock: the output handlers append on other threads.
+                if (process.HasExited) Assert.Fail($"The bot exited before it was healthy:\n{Output()}");
+                if (deadline.Elapsed >= Startup) Assert.Fail($"The bot was not healthy on port {port} within {Startup.TotalSeconds} s:\n{Output()}");
                 try
                 {
                     using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
@@ -149,7 +150,12 @@ public sealed class StartingTheBotTests : IDisposable
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
-        lock (output) return output.ToString();
+        return Output();
+
+        string Output()
+        {
+            lock (output) return output.ToString();
+        }
     }
 
     private async Task<(int Code, string StdOut, string StdErr)> RunToEndAsync(string[] args, Dictionary<string, string>? environment = null)
