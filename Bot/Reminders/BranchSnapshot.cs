@@ -106,7 +106,7 @@ public sealed class BranchSnapshot
         FactIndex facts;
         if (parts.HasFlag(SnapshotParts.Obligations))
         {
-            window = everyFact ? FactWindow.Since(since) : await reader.JobWindowAsync(policy, since, today.AddDays(-catchUpDays), today, ct).ConfigureAwait(false);
+            window = everyFact ? FactWindow.Since(since) : await reader.StillOpenWindowAsync(policy, since, today.AddDays(-catchUpDays), today, ct).ConfigureAwait(false);
             facts = await reader.ForBranchAsync(policy, window, today, ct).ConfigureAwait(false);
         }
         else

@@ -39,7 +39,7 @@ public sealed class BranchDbContextFactory : IDbContextFactory<BranchDbContext>
     };
 
     private static DbContextOptions<SqliteBranchDbContext> SqliteOptions(string connectionString) =>
-        new DbContextOptionsBuilder<SqliteBranchDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteWriteGate.Instance, SqliteMmap.Instance).Options;
+        new DbContextOptionsBuilder<SqliteBranchDbContext>().UseSqlite(connectionString).AddInterceptors(SqliteWriteGate.Instance).Options;
 
     private static DbContextOptions<SqlServerBranchDbContext> SqlServerOptions(string connectionString) =>
         new DbContextOptionsBuilder<SqlServerBranchDbContext>().UseSqlServer(connectionString).Options;

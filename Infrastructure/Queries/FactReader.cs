@@ -17,7 +17,7 @@ public sealed class FactReader(BranchDbContext db)
     public Task<FactIndex> ForBranchAsync(Policy policy, DateOnly since, DateOnly today, CancellationToken ct) =>
         ForBranchAsync(policy, FactWindow.Since(since), today, ct);
 
-    // Everyone's facts of the window's periods, per cadence (a job's window: JobWindowAsync).
+    // Everyone's facts of the window's periods, per cadence (a job's window: StillOpenWindowAsync).
     public async Task<FactIndex> ForBranchAsync(Policy policy, FactWindow window, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -26,7 +26,7 @@ public sealed class FactReader(BranchDbContext db)
             db.Submissions.Where(s => periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom),
             db.Excuses.Where(e => periods.Contains(e.Period)),
-            db.Extensions.Where(e => periods.Contains(e.Period)),
+            await ApprovedAsync(db.Extensions.Where(e => periods.Contains(e.Period)), ct),
             db.Evaluations.Where(e => periods.Contains(e.Period)),
             ct);
     }
@@ -40,15 +40,39 @@ public sealed class FactReader(BranchDbContext db)
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(extenders);
         var (periods, talksFrom) = Window(policy, FactWindow.Since(since), today, since);
-        return await ReadAsync(policy,
+        return await PeopleAsync(people, await ApprovedAsync(db.Extensions.Where(e => extenders.Contains(e.MemberId)), ct), policy, periods, talksFrom, ct);
+    }
+
+    // What may still be open on `today` for these people, and its facts: the window (FactWindow.StillOpen, as a
+    // reminder job's with `openOn` today) is decided by the extenders' approved extensions, the only ones that move a
+    // due date of what the people owe, so a group's overdue list reads the few months still open for the group, and
+    // a period before the window is closed for each of them, missed or done. Ask the schedule only what is open from
+    // the window's earliest day on (the schedule is built with the window and builds nothing earlier).
+    public async Task<(FactIndex Facts, FactWindow Window)> StillOpenForPeopleAsync(IQueryable<int> people, IQueryable<int> extenders, Policy policy,
+        DateOnly chaseFrom, DateOnly today, AcademicCalendar spans, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(extenders);
+        var extensions = await ApprovedAsync(db.Extensions.Where(e => extenders.Contains(e.MemberId)), ct);
+        var window = FactWindow.StillOpen(policy, chaseFrom, today, today, spans, extensions);
+        var (periods, talksFrom) = Window(policy, window, today, window.Earliest);
+        return (await PeopleAsync(people, extensions, policy, periods, talksFrom, ct), window);
+    }
+
+    private async Task<FactIndex> PeopleAsync(IQueryable<int> people, List<ExtensionFact> extensions, Policy policy, Period[] periods, DateOnly talksFrom, CancellationToken ct) =>
+        await ReadAsync(policy,
             db.Submissions.Where(s => people.Contains(s.MemberId) && periods.Contains(s.Period)),
             db.Talks.Where(t => t.Date >= talksFrom && (people.Contains(t.MentorId) || people.Contains(t.MenteeId))),
             // A few per person and year: cheaper to read whole than to bind the window's periods as parameters again.
             db.Excuses.Where(e => people.Contains(e.SubjectId) || (e.OwnerId != null && people.Contains(e.OwnerId.Value))),
-            db.Extensions.Where(e => extenders.Contains(e.MemberId)),
+            extensions,
             db.Evaluations.Where(e => people.Contains(e.SubjectId)),
             ct);
-    }
+
+    // Only an approved extension moves a due date.
+    private static Task<List<ExtensionFact>> ApprovedAsync(IQueryable<Extension> extensions, CancellationToken ct) =>
+        extensions.Where(e => e.Status == ExtensionStatus.Approved)
+            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
 
     // One person's facts, as the one who owes or the one it is about, and the extensions of the person and their
     // mentors, exact for the same window as ForPeopleAsync. Every statement is compiled once (EF.CompileAsyncQuery)
@@ -104,7 +128,7 @@ public sealed class FactReader(BranchDbContext db)
             .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil))));
 
     private async Task<FactIndex> ReadAsync(Policy policy, IQueryable<Submission> reports, IQueryable<Talk> talks, IQueryable<Excuse> excuses,
-        IQueryable<Extension> extensions, IQueryable<Evaluation> evaluations, CancellationToken ct)
+        List<ExtensionFact> extensionFacts, IQueryable<Evaluation> evaluations, CancellationToken ct)
     {
         var facts = new List<FulfilmentFact>();
         facts.AddRange(await ReportsAsync(policy, reports, ct));
@@ -112,9 +136,6 @@ public sealed class FactReader(BranchDbContext db)
             db.TalkConfirmations.Where(c => c.TalkId == t.Id).Select(c => (TalkAnswer?)c.Answer).FirstOrDefault())).ToListAsync(ct));
         facts.AddRange(await evaluations.Select(e => FulfilmentFact.Evaluation(e.SubjectId, e.Kind, e.Period, e.At)).ToListAsync(ct));
         var excuseFacts = await excuses.Select(e => new ExcuseFact(e.OwnerId, e.SubjectId, e.Kind, e.Period, e.At, null)).ToListAsync(ct);
-        // Only an approved extension moves a due date.
-        var extensionFacts = await extensions.Where(e => e.Status == ExtensionStatus.Approved)
-            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
         return new FactIndex(facts, excuseFacts, extensionFacts, await CalendarAsync(ct));
     }
 
@@ -168,9 +189,9 @@ public sealed class FactReader(BranchDbContext db)
         return ([.. periods], talksFrom);
     }
 
-    // A reminder job's window (FactWindow.StillOpen): what may still be open on `openOn`, from the approved
+    // A reminder job's window (FactWindow.StillOpen): what may still be open on `openOn` for anyone, from the approved
     // extensions of the periods since `chaseFrom` (a few rows) and the academic calendar's spans.
-    public async Task<FactWindow> JobWindowAsync(Policy policy, DateOnly chaseFrom, DateOnly openOn, DateOnly today, CancellationToken ct)
+    public async Task<FactWindow> StillOpenWindowAsync(Policy policy, DateOnly chaseFrom, DateOnly openOn, DateOnly today, CancellationToken ct)
     {
         var periods = FactWindow.Since(chaseFrom).PeriodsThrough(today).ToArray();
         var extensions = await db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && periods.Contains(e.Period))

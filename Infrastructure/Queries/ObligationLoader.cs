@@ -1,4 +1,5 @@
 using BranchBot.Domain;
+using BranchBot.Domain.Calendar;
 using BranchBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,26 @@ public sealed class ObligationLoader(BranchDbContext db)
         return await ForOwnersAsync(ownerIds, m => ids.Contains(m.Id), branch, policy, today, since, ct);
     }
 
+    // What the members owe that may still be open on `today` (FactReader.StillOpenForPeopleAsync): for an overdue list,
+    // a few months of facts instead of a year. Ask it only what is open (OpenAt, from Since on). One person is read by
+    // the person's compiled statements since HandInWindow.ChaseFrom, which answers the same.
+    public async Task<LoadedSchedule> StillOpenForMembersAsync(IReadOnlyCollection<int> memberIds, Branch branch, Policy policy, DateOnly today,
+        AcademicCalendar spans, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        var ids = memberIds.Distinct().ToArray();
+        if (ids.Length == 1) return await ForPersonAsync(ids[0], branch, policy, today, HandInWindow.ChaseFrom(branch.TrackingStartsOn, today), ct);
+        var ownerIds = db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.Id);
+        return await StillOpenForOwnersAsync(ownerIds, m => ids.Contains(m.Id), branch, policy, today, spans, ct);
+    }
+
+    // The same for a group's members (the scale benchmark's group summary).
+    public async Task<LoadedSchedule> StillOpenForGroupAsync(int groupId, Branch branch, Policy policy, DateOnly today, AcademicCalendar spans, CancellationToken ct)
+    {
+        var ownerIds = db.Members.Where(m => m.GroupId == groupId).Select(m => m.Id);
+        return await StillOpenForOwnersAsync(ownerIds, m => m.GroupId == groupId, branch, policy, today, spans, ct);
+    }
+
     public Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, CancellationToken ct) =>
         ForBranchAsync(branch, policy, today, branch.TrackingStartsOn, ct);
 
@@ -54,7 +75,7 @@ public sealed class ObligationLoader(BranchDbContext db)
         return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), members, since);
     }
 
-    // The whole branch with the facts of a job's window only (FactReader.JobWindowAsync): the schedule owes nothing
+    // The whole branch with the facts of a job's window only (FactReader.StillOpenWindowAsync): the schedule owes nothing
     // before the window, so what it says is open is what is open.
     public async Task<LoadedSchedule> ForBranchAsync(Branch branch, Policy policy, DateOnly today, FactWindow window, CancellationToken ct)
     {
@@ -89,13 +110,30 @@ public sealed class ObligationLoader(BranchDbContext db)
     // same text and EF compiles it once (a list of N values is a new query for every N).
     private async Task<LoadedSchedule> ForOwnersAsync(IQueryable<int> ids, Func<Member, bool> isOwner, Branch branch, Policy policy, DateOnly today, DateOnly since, CancellationToken ct)
     {
+        var members = await OwnersAndMenteesAsync(ids, branch, policy, ct);
+        var facts = await new FactReader(db).ForPeopleAsync(ids, Extenders(ids), policy, since, today, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(isOwner)], since);
+    }
+
+    private async Task<LoadedSchedule> StillOpenForOwnersAsync(IQueryable<int> ids, Func<Member, bool> isOwner, Branch branch, Policy policy, DateOnly today,
+        AcademicCalendar spans, CancellationToken ct)
+    {
+        var members = await OwnersAndMenteesAsync(ids, branch, policy, ct);
+        var (facts, window) = await new FactReader(db).StillOpenForPeopleAsync(ids, Extenders(ids), policy,
+            HandInWindow.ChaseFrom(branch.TrackingStartsOn, today), today, spans, ct);
+        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts, window), [.. members.Where(isOwner)], window.Earliest);
+    }
+
+    private async Task<List<Member>> OwnersAndMenteesAsync(IQueryable<int> ids, Branch branch, Policy policy, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(branch);
         ArgumentNullException.ThrowIfNull(policy);
         var menteeIds = db.MentorAssignments.Where(a => ids.Contains(a.MentorId)).Select(a => a.MenteeId);
-        var members = await Members().Where(m => ids.Contains(m.Id) || menteeIds.Contains(m.Id)).ToListAsync(ct);
-        // An extension of a talk is the mentor's, so the owners' mentors' extensions decide their talks' due dates.
-        var extenders = ids.Concat(db.MentorAssignments.Where(a => ids.Contains(a.MenteeId)).Select(a => a.MentorId));
-        var facts = await new FactReader(db).ForPeopleAsync(ids, extenders, policy, since, today, ct);
-        return new LoadedSchedule(new ObligationSchedule(branch, policy, members, facts), [.. members.Where(isOwner)], since);
+        return await Members().Where(m => ids.Contains(m.Id) || menteeIds.Contains(m.Id)).ToListAsync(ct);
     }
+
+    // The owners and their mentors: an extension of a talk is the mentor's, so the owners' mentors' extensions decide
+    // their talks' due dates.
+    private IQueryable<int> Extenders(IQueryable<int> ids) =>
+        ids.Concat(db.MentorAssignments.Where(a => ids.Contains(a.MenteeId)).Select(a => a.MentorId));
 }

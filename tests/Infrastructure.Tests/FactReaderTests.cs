@@ -55,7 +55,7 @@ public abstract class FactReaderTests(DatabaseProvider provider) : IDisposable
     // A reminder job's window (FactWindow.StillOpen) from what is stored: only an approved extension keeps a period
     // that closed long ago in it; then its facts are read, and those of the closed months around it are not.
     [SkippableFact]
-    public async Task JobWindowAsync_ApprovedExtensionOfAClosedMonth_ReachesBackToItAndReadsItsFacts()
+    public async Task StillOpenWindowAsync_ApprovedExtensionOfAClosedMonth_ReachesBackToItAndReadsItsFacts()
     {
         await using var db = _database.NewContext();
         var (_, leader) = await Seed.MemberAsync(db, "2026001", Stage.Full);
@@ -70,7 +70,7 @@ public abstract class FactReaderTests(DatabaseProvider provider) : IDisposable
         await db.SaveChangesAsync();
         var reader = new FactReader(db);
 
-        var window = await reader.JobWindowAsync(Policy.Default, new DateOnly(2025, 12, 1), Today, Today, CancellationToken.None);
+        var window = await reader.StillOpenWindowAsync(Policy.Default, new DateOnly(2025, 12, 1), Today, Today, CancellationToken.None);
         var facts = await reader.ForBranchAsync(Policy.Default, window, Today, CancellationToken.None);
 
         Assert.Equal((new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 1)), (window.From(Cadence.Monthly), window.From(Cadence.Quarterly)));

@@ -156,6 +156,47 @@ public abstract class ObligationLoaderTests : IDisposable
         AssertSameAnswers(reference, loaded, [.. reference.Members.Values], from);
     }
 
+    // An overdue list reads only what may still be open today for the people on it (FactWindow.StillOpen from their
+    // and their mentors' approved extensions): on every fifth day from September to January, with the seeded extensions and one more that keeps a thought
+    // report missed in the spring open until 10 December, every group's open obligations, a group read as a list of
+    // members and each member alone are those of every fact since the tracking start.
+    [SkippableFact]
+    public async Task StillOpenWindow_EveryFifthDayOfAutumn_OpenLikeAllFactsInMemory()
+    {
+        var before = await ReferenceAsync();
+        var spring = before.Members.Values.SelectMany(m => before.OwedBy(m, new DateOnly(2026, 3, 1), new DateOnly(2026, 5, 31)))
+            .First(o => o.Kind == ObligationKind.ThoughtReport && o.StatusOn(Now) == ObligationStatus.Missed);
+        await using (var db = _database.NewContext())
+        {
+            var extension = new Extension(spring.OwnerId!.Value, spring.Kind, spring.Period, new DateOnly(2026, 12, 10), "出国交流", Now.AddMonths(-8));
+            extension.Decide(approve: true, _branch.GroupLeaderIds[0], Now.AddMonths(-8));
+            db.Extensions.Add(extension);
+            await db.SaveChangesAsync();
+        }
+        var reference = await ReferenceAsync();
+        Assert.Contains(reference.OpenAt([reference.Members[spring.OwnerId!.Value]], Now, Branch.TrackingStartsOn), o => o.Period == spring.Period && o.Kind == spring.Kind);
+        for (var day = new DateOnly(2026, 9, 1); day <= new DateOnly(2027, 1, 15); day = day.AddDays(5))
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+            await using var db = _database.NewContext();
+            var spans = await new FactReader(db).SpansAsync(CancellationToken.None);
+            foreach (var groupId in _branch.GroupIds)
+            {
+                var owners = reference.Members.Values.Where(m => m.GroupId == groupId).ToList();
+                var expected = Snapshot(reference.OpenAt(owners, at, Branch.TrackingStartsOn), at);
+                var group = await new ObligationLoader(db).StillOpenForGroupAsync(groupId, Branch, Policy.Default, day, spans, CancellationToken.None);
+                Assert.Equal(expected, Snapshot(group.OpenAt(at), at));
+                var members = await new ObligationLoader(db).StillOpenForMembersAsync([.. owners.Select(m => m.Id)], Branch, Policy.Default, day, spans, CancellationToken.None);
+                Assert.Equal(expected, Snapshot(members.OpenAt(at), at));
+                foreach (var owner in owners)
+                {
+                    var alone = await new ObligationLoader(db).StillOpenForMembersAsync([owner.Id], Branch, Policy.Default, day, spans, CancellationToken.None);
+                    Assert.Equal(Snapshot(reference.OpenAt([owner], at, Branch.TrackingStartsOn), at), Snapshot(alone.OpenAt(at), at));
+                }
+            }
+        }
+    }
+
     private static void AssertSameAnswers(ObligationSchedule reference, LoadedSchedule loaded, IReadOnlyList<Member> owners, DateOnly since, bool openMayBeEmpty = false)
     {
         var open = reference.OpenAt(owners, Now, since);

@@ -251,9 +251,10 @@ public sealed class OverdueFlow(DeliverySignal delivery)
 
     private static async Task<List<OverduePerson>> OpenByPersonAsync(Turn turn, IReadOnlyCollection<int> scope, CancellationToken cancellationToken)
     {
-        var schedule = await ScheduleLoading.LoadAsync(turn, scope, cancellationToken);
+        var loaded = await ScheduleLoading.StillOpenAsync(turn, scope, cancellationToken);
+        var schedule = loaded.Schedule;
         var owners = scope.Where(schedule.Members.ContainsKey).Select(id => schedule.Members[id]).ToList();
-        return schedule.OpenAt(owners, turn.Now, ScheduleLoading.Since(turn))
+        return schedule.OpenAt(owners, turn.Now, loaded.Since)
             .Select(o => (Obligation: o, Status: o.StatusOn(turn.Now)))
             .Where(x => x.Obligation.OwnerId is not null && x.Status is ObligationStatus.Overdue or ObligationStatus.DueSoon)
             .GroupBy(x => x.Obligation.OwnerId!.Value)
