@@ -194,8 +194,7 @@ public sealed class FactReader(BranchDbContext db)
     public async Task<FactWindow> StillOpenWindowAsync(Policy policy, DateOnly chaseFrom, DateOnly openOn, DateOnly today, CancellationToken ct)
     {
         var periods = FactWindow.Since(chaseFrom).PeriodsThrough(today).ToArray();
-        var extensions = await db.Extensions.Where(e => e.Status == ExtensionStatus.Approved && periods.Contains(e.Period))
-            .Select(e => new ExtensionFact(e.MemberId, e.Kind, e.Period, e.RequestedUntil)).ToListAsync(ct);
+        var extensions = await ApprovedAsync(db.Extensions.Where(e => periods.Contains(e.Period)), ct);
         return FactWindow.StillOpen(policy, chaseFrom, openOn, today, await SpansAsync(ct), extensions);
     }
 }
